@@ -1,0 +1,128 @@
+"""Turning domain dataclasses into database rows and wire values, and back.
+
+One codec, driven by the dataclasses' type hints, so the database, the outbox and
+the sync engine agree on how a date, an enum or a list looks. Times are stored as
+ISO 8601 in UTC; lists as JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import UTC, date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
+JSON = Any
+
+
+def utc_iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: the store only accepts aware times")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_utc(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _strip_optional(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+def _encode(value: Any) -> JSON:
+    if isinstance(value, Enum):
+        return value.value
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime):
+        return utc_iso(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_wire(value)
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _decode(tp: Any, value: JSON) -> Any:
+    if value is None:
+        return None
+    tp = _strip_optional(tp)
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        (item_tp, *_rest) = typing.get_args(tp)
+        if isinstance(value, str):
+            value = json.loads(value)
+        return tuple(_decode(item_tp, v) for v in value)
+    if isinstance(tp, type):
+        if issubclass(tp, bool):
+            return bool(value)
+        if issubclass(tp, Enum):
+            return tp(value)
+        if issubclass(tp, datetime):
+            return parse_utc(value)
+        if issubclass(tp, date):
+            return date.fromisoformat(value)
+        if dataclasses.is_dataclass(tp):
+            return from_wire(tp, json.loads(value) if isinstance(value, str) else value)
+    return value
+
+
+def to_wire(obj: Any) -> dict[str, JSON]:
+    """JSON-ready values, lists as lists: what the outbox and the server carry."""
+    return {f.name: _encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+
+
+def from_wire(cls: type[T], values: dict[str, JSON]) -> T:
+    hints = _hints(cast(Any, cls))
+    names = {f.name for f in dataclasses.fields(cast(Any, cls))}
+    return cls(**{k: _decode(hints[k], v) for k, v in values.items() if k in names})
+
+
+def to_column(value: JSON) -> Any:
+    """A wire value as an SQLite column value (lists and objects become JSON text)."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def to_row(obj: Any) -> dict[str, Any]:
+    return {k: to_column(v) for k, v in to_wire(obj).items()}
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    return from_wire(cls, row)
+
+
+def row_to_wire(cls: type, row: dict[str, Any]) -> dict[str, JSON]:
+    """Column values back to wire values (JSON text to lists) without building objects."""
+    hints = _hints(cls)
+    out: dict[str, JSON] = {}
+    for name in (f.name for f in dataclasses.fields(cls)):
+        value = row.get(name)
+        tp = _strip_optional(hints[name])
+        if typing.get_origin(tp) is tuple and isinstance(value, str):
+            value = json.loads(value)
+        elif tp is bool and value is not None:
+            value = bool(value)
+        out[name] = value
+    return out

@@ -1,0 +1,162 @@
+"""The outbox: every change to a synced record, written in the same transaction.
+
+An entry carries the changed fields with the server version each was based on, so
+the server can do a field-level three-way merge. Entries leave only after the server
+acknowledges them; conflicts and rejections stay, visible, for a human.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.ids import uuid7
+from .codec import JSON
+from .session import Session
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    counter: int
+    op_id: str
+    entity: str
+    record_id: str
+    partition: str
+    kind: str
+    fields: dict[str, dict[str, JSON]]
+    hlc: str
+    created_at: str
+    state: str
+    result: dict[str, JSON] | None
+
+    def as_op(self, device_id: str) -> dict[str, JSON]:
+        """The wire form of DESIGN.md's op."""
+        return {
+            "op_id": self.op_id,
+            "device_id": device_id,
+            "counter": self.counter,
+            "entity": self.entity,
+            "record_id": self.record_id,
+            "partition": self.partition,
+            "kind": self.kind,
+            "fields": self.fields,
+            "hlc": self.hlc,
+        }
+
+
+class HybridClock:
+    """Hybrid logical clock for display and tie-breaks only; never for ordering syncs."""
+
+    def __init__(self, conn: Any, session: Session) -> None:
+        self._conn = conn
+        self._session = session
+
+    def tick(self) -> str:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+        last_wall, last_count = (int(x) for x in row[0].split(":")) if row else (0, 0)
+        wall = int(self._session.clock().timestamp() * 1000)
+        wall, count = (wall, 0) if wall > last_wall else (last_wall, last_count + 1)
+        self._conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('hlc', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (f"{wall}:{count}",),
+        )
+        return f"{wall:013d}-{count:05d}-{self._session.device_id}"
+
+
+class Outbox:
+    def __init__(self, conn: Any, session: Session) -> None:
+        self._conn = conn
+        self._session = session
+        self._hlc = HybridClock(conn, session)
+
+    def record(
+        self,
+        entity: str,
+        record_id: str,
+        partition: str,
+        kind: str,
+        values: dict[str, JSON],
+    ) -> str:
+        """Write one entry; the caller holds the transaction of the change itself."""
+        bases = dict(
+            self._conn.execute(
+                "SELECT field, version FROM field_versions WHERE entity = ? AND record_id = ?",
+                (entity, record_id),
+            ).fetchall()
+        )
+        fields = {name: {"base": bases.get(name), "value": value} for name, value in values.items()}
+        op_id = uuid7()
+        self._conn.execute(
+            "INSERT INTO outbox(op_id, entity, record_id, partition, kind, fields, hlc, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                op_id,
+                entity,
+                record_id,
+                partition,
+                kind,
+                json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
+                self._hlc.tick(),
+                self._session.clock().isoformat(),
+            ),
+        )
+        return op_id
+
+    def _entries(self, where: str, params: tuple[Any, ...] = ()) -> list[OutboxEntry]:
+        rows = self._conn.execute(
+            "SELECT counter, op_id, entity, record_id, partition, kind, fields, hlc, created_at,"
+            f" state, result FROM outbox {where} ORDER BY counter",
+            params,
+        ).fetchall()
+        return [
+            OutboxEntry(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                json.loads(r[6]),
+                r[7],
+                r[8],
+                r[9],
+                json.loads(r[10]) if r[10] else None,
+            )
+            for r in rows
+        ]
+
+    def pending(self, limit: int = 500) -> list[OutboxEntry]:
+        return self._entries("WHERE state = 'pending' LIMIT ?", (limit,))
+
+    def all(self) -> list[OutboxEntry]:
+        return self._entries("")
+
+    def for_record(self, entity: str, record_id: str) -> list[OutboxEntry]:
+        return self._entries("WHERE entity = ? AND record_id = ?", (entity, record_id))
+
+    def count(self, state: str = "pending") -> int:
+        return int(
+            self._conn.execute("SELECT count(*) FROM outbox WHERE state = ?", (state,)).fetchone()[
+                0
+            ]
+        )
+
+    def acknowledge(self, op_id: str) -> None:
+        """The server applied it: the entry's job is done."""
+        self._conn.execute("DELETE FROM outbox WHERE op_id = ?", (op_id,))
+
+    def mark(self, op_id: str, state: str, result: dict[str, JSON]) -> None:
+        """Conflict or rejection: kept for a human, never dropped."""
+        self._conn.execute(
+            "UPDATE outbox SET state = ?, result = ? WHERE op_id = ?",
+            (state, json.dumps(result, ensure_ascii=False), op_id),
+        )
+
+    def set_field_version(self, entity: str, record_id: str, field: str, version: int) -> None:
+        self._conn.execute(
+            "INSERT INTO field_versions(entity, record_id, field, version) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(entity, record_id, field) DO UPDATE SET version = excluded.version",
+            (entity, record_id, field, version),
+        )

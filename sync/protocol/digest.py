@@ -1,0 +1,96 @@
+"""Hashes that client and server must compute byte-for-byte alike.
+
+Defined here, once, so the desktop client and the server cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sync.protocol.messages import PartitionSummary
+
+GENESIS_HASH = "0" * 64
+"""``prev_hash`` of the first entry of a device's audit chain."""
+
+
+def canonical_json(value: Any) -> bytes:
+    """UTF-8 JSON with sorted keys and no spaces: equal values give equal bytes."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def values_equal(a: Any, b: Any) -> bool:
+    """JSON equality (``1 != 1.0 != true``, unlike Python's ``==``)."""
+    return canonical_json(a) == canonical_json(b)
+
+
+@dataclass(frozen=True)
+class RecordVersion:
+    """One line of a partition digest.
+
+    ``version`` is the largest field version of the record; for a tombstone it is the seq of
+    the change that deleted it.
+    """
+
+    entity: str
+    record_id: str
+    version: int
+    deleted: bool
+
+
+def partition_digest(records: Iterable[RecordVersion]) -> PartitionSummary:
+    """Count and SHA-256 over sorted ``entity|record_id|version|deleted`` lines (deleted 1/0),
+    each line ending in a newline. An empty partition hashes the empty string."""
+    lines = sorted(
+        f"{r.entity}|{r.record_id}|{r.version}|{1 if r.deleted else 0}\n" for r in records
+    )
+    digest = hashlib.sha256("".join(lines).encode("ascii")).hexdigest()
+    return PartitionSummary(count=len(lines), hash=digest)
+
+
+def audit_entry_hash(entry: Mapping[str, Any]) -> str:
+    """SHA-256 hex of the canonical JSON of ``entry`` without its ``hash`` key.
+
+    The entry includes ``prev_hash``, so each hash also covers the whole chain before it.
+    """
+    body = {k: v for k, v in entry.items() if k != "hash"}
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """Result of checking audit entries; ``broken_at`` is the first bad seq, if any."""
+
+    verified_until: int | None
+    last_hash: str | None
+    broken_at: int | None = None
+    reason: str | None = None
+
+
+def check_audit_chain(
+    entries: Sequence[Mapping[str, Any]], after_seq: int | None, after_hash: str | None
+) -> ChainCheck:
+    """Verify that ``entries`` continue a chain whose tail is (after_seq, after_hash).
+
+    With no tail yet the first entry must carry ``GENESIS_HASH`` as ``prev_hash``. Seqs must
+    follow one another without gaps.
+    """
+    seq, last = after_seq, after_hash
+    for entry in entries:
+        got_seq = entry.get("seq")
+        if not isinstance(got_seq, int) or isinstance(got_seq, bool):
+            return ChainCheck(seq, last, None, "entry without an integer seq")
+        if seq is not None and got_seq != seq + 1:
+            return ChainCheck(seq, last, got_seq, f"expected seq {seq + 1}")
+        expected_prev = GENESIS_HASH if last is None else last
+        if entry.get("prev_hash") != expected_prev:
+            return ChainCheck(seq, last, got_seq, "prev_hash does not match the chain")
+        if entry.get("hash") != audit_entry_hash(entry):
+            return ChainCheck(seq, last, got_seq, "hash does not match the entry")
+        seq, last = got_seq, str(entry["hash"])
+    return ChainCheck(seq, last)

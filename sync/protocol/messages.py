@@ -1,0 +1,351 @@
+"""The wire messages, as frozen dataclasses, and the protocol's fixed limits.
+
+Decode incoming JSON with ``sync.protocol.decode(Message, data)``; every message validates
+itself in ``__post_init__`` so an invalid one cannot exist on either side.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeAlias
+
+from sync.protocol.errors import InvalidMessage
+
+JSONValue: TypeAlias = Any
+"""Any value ``json.dumps`` accepts; field values are opaque to the protocol."""
+
+PROTOCOL_VERSION = 1
+MIN_PROTOCOL = 1
+MAX_PROTOCOL = 1
+SCHEMA_VERSION = 1
+"""Version of the entity/field vocabulary carried in ops (not the local database's version)."""
+MIN_SCHEMA = 1
+MAX_SCHEMA = 1
+
+MAX_PUSH_OPS = 500
+DEFAULT_PULL_LIMIT = 500
+MAX_PULL_LIMIT = 1000
+
+ENTITIES = frozenset(
+    {
+        "citizen",
+        "place",
+        "contact",
+        "note",
+        "addendum",
+        "plan",
+        "goal",
+        "effort",
+        "rating",
+        "consent",
+        "followup",
+        "review",
+    }
+)
+APPEND_ONLY_ENTITIES = frozenset({"addendum", "rating"})
+"""Entities that can only ever be appended: never changed, never deleted."""
+APPENDABLE_ENTITIES = APPEND_ONLY_ENTITIES | {"note"}
+"""Entities an op of kind "append" may create (a note written and finalised offline)."""
+CITIZEN_TEAM_FIELD = "team"
+"""The one field that moves a record between partitions (citizens only)."""
+DELETED_FIELD = "_deleted"
+"""Pseudo-field named by a delete-versus-edit conflict; resolve it with true (delete) or false."""
+
+Kind = Literal["upsert", "delete", "append"]
+ChangeKind = Literal["upsert", "delete", "append", "moved", "resolve"]
+OpStatus = Literal["applied", "conflict", "rejected"]
+Role = Literal["caseworker", "team_lead", "admin"]
+
+_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+def is_uuid(value: str) -> bool:
+    """True for a UUID in canonical lower-case text form (ids are compared as text)."""
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise InvalidMessage(message)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """A field's new value and the server version (seq) of the field the edit was based on."""
+
+    value: JSONValue
+    base: int | None = None
+
+    def __post_init__(self) -> None:
+        _require(self.base is None or self.base >= 0, "base must be >= 0")
+
+
+@dataclass(frozen=True)
+class Op:
+    """One change a device pushes; ``op_id`` (a UUIDv7) makes re-sending it harmless."""
+
+    op_id: str
+    device_id: str
+    counter: int
+    entity: str
+    record_id: str
+    partition: str
+    kind: Kind
+    fields: dict[str, FieldChange]
+    hlc: str
+
+    def __post_init__(self) -> None:
+        _require(is_uuid(self.op_id), "op_id must be a UUID")
+        _require(is_uuid(self.device_id), "device_id must be a UUID")
+        _require(is_uuid(self.record_id), "record_id must be a UUID")
+        _require(is_uuid(self.partition), "partition must be a team id (UUID)")
+        _require(self.counter >= 0, "counter must be >= 0")
+        _require(self.entity in ENTITIES, f"unknown entity {self.entity!r}")
+        _require(0 < len(self.hlc) <= 64, "hlc must be 1-64 characters")
+        for name in self.fields:
+            _require(bool(_FIELD_NAME.match(name)), f"bad field name {name!r}")
+        _require(self.kind == "delete" or bool(self.fields), "upsert/append needs fields")
+
+
+@dataclass(frozen=True)
+class EnrolRequest:
+    code: str
+    device_name: str
+    device_public_key: str
+    """Base64 of the raw 32-byte Ed25519 public key."""
+
+    def __post_init__(self) -> None:
+        _require(0 < len(self.device_name) <= 200, "device_name must be 1-200 characters")
+        _require(0 < len(self.code) <= 40, "code must be 1-40 characters")
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    display_name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class TeamInfo:
+    id: str
+    name: str
+    lead: bool = False
+
+
+@dataclass(frozen=True)
+class EnrolResponse:
+    device_id: str
+    user: UserInfo
+    teams: list[TeamInfo]
+    server_public_key: str
+    """Base64 raw Ed25519 public key; keep it to verify wipe instructions."""
+    policy: dict[str, JSONValue] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CursorCheck:
+    """The last change a device applied, so the server can say whether it still has it."""
+
+    seq: int
+    change_id: str
+
+
+@dataclass(frozen=True)
+class HelloRequest:
+    protocol: int
+    schema: int
+    app_version: str
+    cursor: CursorCheck | None = None
+
+
+@dataclass(frozen=True)
+class HelloResponse:
+    epoch: str
+    accepted: bool
+    min_protocol: int
+    max_protocol: int
+    min_schema: int
+    max_schema: int
+    server_time: float
+    high_water: int
+    """Largest seq the server holds; a device cursor beyond it means the server lost data."""
+    teams: list[TeamInfo] = field(default_factory=list)
+    cursor_known: bool | None = None
+    """False when the device's last change is not on the server (restored from a backup):
+    pull again from 0 and re-push everything the device still holds."""
+
+
+@dataclass(frozen=True)
+class PushRequest:
+    ops: list[Op]
+
+    def __post_init__(self) -> None:
+        _require(len(self.ops) <= MAX_PUSH_OPS, f"at most {MAX_PUSH_OPS} ops per push")
+
+
+@dataclass(frozen=True)
+class OpResult:
+    op_id: str
+    status: OpStatus
+    seq: int | None = None
+    """Seq of the change this op wrote, or None when it changed nothing."""
+    conflict_id: str | None = None
+    conflict_ids: list[str] = field(default_factory=list)
+    reason: str | None = None
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class PushResponse:
+    results: list[OpResult]
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    after: int = 0
+    limit: int = DEFAULT_PULL_LIMIT
+    partitions: list[str] | None = None
+    """Restrict to these teams, e.g. to back-fill a team the user was just added to."""
+
+    def __post_init__(self) -> None:
+        _require(self.after >= 0, "after must be >= 0")
+        _require(0 < self.limit <= MAX_PULL_LIMIT, f"limit must be 1-{MAX_PULL_LIMIT}")
+
+
+@dataclass(frozen=True)
+class ChangeField:
+    value: JSONValue
+    version: int
+
+
+@dataclass(frozen=True)
+class Author:
+    user_id: str
+    device_id: str | None
+    display_name: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of the change feed.
+
+    ``kind`` "moved": the citizen left this partition for ``fields.team``; drop it unless you
+    hold that team too (its full state follows in that team's feed). A change that restores or
+    moves a record carries all of its fields with their own versions.
+    """
+
+    seq: int
+    change_id: str
+    entity: str
+    record_id: str
+    partition: str
+    kind: ChangeKind
+    fields: dict[str, ChangeField]
+    deleted: bool
+    server_time: float
+    author: Author | None = None
+    op_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PullResponse:
+    changes: list[Change]
+    next: int
+    """Cursor for the next pull: store it in the same transaction as the applied changes."""
+    more: bool
+    epoch: str
+    high_water: int
+
+
+@dataclass(frozen=True)
+class PartitionSummary:
+    count: int
+    hash: str
+
+
+@dataclass(frozen=True)
+class VerifyRequest:
+    partitions: dict[str, PartitionSummary]
+
+
+@dataclass(frozen=True)
+class VerifyResponse:
+    mismatches: list[str]
+    server: dict[str, PartitionSummary]
+
+
+@dataclass(frozen=True)
+class AuditRequest:
+    entries: list[dict[str, JSONValue]]
+
+
+@dataclass(frozen=True)
+class AuditResponse:
+    verified_until: int
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    value: JSONValue
+    user_id: str | None
+    device_id: str | None
+    display_name: str | None
+    time: float | None
+    version: int | None = None
+    hlc: str | None = None
+    op_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    """Both sides of a concurrent edit; ``provisional`` is the value every device shows until a
+    human resolves it (always the value the server already had)."""
+
+    conflict_id: str
+    entity: str
+    record_id: str
+    partition: str
+    field: str
+    base_seq: int | None
+    base_value: JSONValue
+    server: ConflictSide
+    incoming: ConflictSide
+    provisional: Literal["server"]
+    created_at: float
+
+
+@dataclass(frozen=True)
+class ConflictListRequest:
+    pass
+
+
+@dataclass(frozen=True)
+class ConflictList:
+    conflicts: list[ConflictInfo]
+
+
+@dataclass(frozen=True)
+class ResolveRequest:
+    value: JSONValue
+
+
+@dataclass(frozen=True)
+class ResolveResponse:
+    conflict_id: str
+    seq: int | None
+
+
+@dataclass(frozen=True)
+class WipeInstruction:
+    """Server-signed order to crypto-erase a revoked device; verify before acting on it."""
+
+    device_id: str
+    issued_at: int
+    signature: str

@@ -1,0 +1,199 @@
+"""The server's tables (SQLAlchemy Core), identical on SQLite and PostgreSQL.
+
+Times are unix seconds (float); ids are UUID text. ``change_log.seq`` is the only cursor
+devices trust, so it must never be reused (``sqlite_autoincrement`` on SQLite).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+SCHEMA_VERSION = 1
+"""Version of this table layout, stored in ``meta``."""
+
+metadata = MetaData()
+Json = JSON().with_variant(JSONB(), "postgresql")
+Seq = BigInteger().with_variant(Integer(), "sqlite")
+Id = String(36)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+server_keys = Table(
+    "server_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("private_key", Text, nullable=False),
+    Column("public_key", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", Float, nullable=False),
+)
+
+teams = Table(
+    "teams",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", Float, nullable=False),
+)
+
+team_members = Table(
+    "team_members",
+    metadata,
+    Column("team_id", Id, ForeignKey("teams.id"), primary_key=True),
+    Column("user_id", Id, ForeignKey("users.id"), primary_key=True),
+    Column("lead", Boolean, nullable=False, default=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("user_id", Id, ForeignKey("users.id"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("public_key", String(64), nullable=False, unique=True),
+    Column("enrolled_at", Float, nullable=False),
+    Column("revoked_at", Float),
+    Column("last_seen", Float),
+)
+
+enrol_codes = Table(
+    "enrol_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("user_id", Id, ForeignKey("users.id"), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False),
+    Column("used_at", Float),
+    Column("device_id", Id),
+)
+
+nonces = Table(
+    "nonces",
+    metadata,
+    Column("device_id", Id, primary_key=True),
+    Column("nonce", String(64), primary_key=True),
+    Column("seen_at", Float, nullable=False, index=True),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("entity", String(32), primary_key=True),
+    Column("record_id", Id, primary_key=True),
+    Column("partition", Id, nullable=False, index=True),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("version", Seq, nullable=False),
+    Column("fields", Json, nullable=False),
+    Column("versions", Json, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+
+change_log = Table(
+    "change_log",
+    metadata,
+    Column("seq", Seq, primary_key=True, autoincrement=True),
+    Column("change_id", String(32), nullable=False, unique=True),
+    Column("entity", String(32), nullable=False),
+    Column("record_id", Id, nullable=False),
+    Column("partition", Id, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("fields", Json, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Column("op_id", Id),
+    Column("device_id", Id),
+    Column("user_id", Id),
+    Column("server_time", Float, nullable=False),
+    Index("ix_change_log_partition_seq", "partition", "seq"),
+    sqlite_autoincrement=True,
+)
+
+applied_ops = Table(
+    "applied_ops",
+    metadata,
+    Column("op_id", Id, primary_key=True),
+    Column("device_id", Id, nullable=False),
+    Column("user_id", Id, nullable=False),
+    Column("result", Json, nullable=False),
+    Column("applied_at", Float, nullable=False),
+)
+
+rejected_ops = Table(
+    "rejected_ops",
+    metadata,
+    Column("op_id", Id, primary_key=True),
+    Column("device_id", Id, nullable=False),
+    Column("user_id", Id, nullable=False),
+    Column("reason", String(64), nullable=False),
+    Column("op", Json, nullable=False),
+    Column("received_at", Float, nullable=False),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("entity", String(32), nullable=False),
+    Column("record_id", Id, nullable=False),
+    Column("partition", Id, nullable=False, index=True),
+    Column("field", String(64), nullable=False),
+    Column("base_seq", Seq),
+    Column("base_value", Json),
+    Column("server_value", Json),
+    Column("server_version", Seq),
+    Column("server_user_id", Id),
+    Column("server_device_id", Id),
+    Column("server_time", Float),
+    Column("incoming_value", Json),
+    Column("incoming_user_id", Id, nullable=False),
+    Column("incoming_device_id", Id, nullable=False),
+    Column("incoming_hlc", String(64), nullable=False),
+    Column("incoming_op_id", Id, nullable=False),
+    Column("incoming_time", Float, nullable=False),
+    Column("provisional", String(16), nullable=False, default="server"),
+    Column("created_at", Float, nullable=False),
+    Column("resolved_at", Float),
+    Column("resolved_by_user", Id),
+    Column("resolved_by_device", Id),
+    Column("resolution_value", Json),
+    Column("resolution_seq", Seq),
+)
+
+audit_entries = Table(
+    "audit_entries",
+    metadata,
+    Column("device_id", Id, primary_key=True),
+    Column("seq", Seq, primary_key=True, autoincrement=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("entry", Json, nullable=False),
+    Column("received_at", Float, nullable=False),
+)
