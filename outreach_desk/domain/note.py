@@ -134,7 +134,7 @@ class JournalNote:
                     "The time of the contact cannot be in the future.",
                 )
             )
-        if self.event_time > self.written_time + CLOCK_SLACK:
+        elif self.event_time > self.written_time + CLOCK_SLACK:
             errors.append(
                 FieldError(
                     "event_time",

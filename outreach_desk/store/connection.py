@@ -26,9 +26,7 @@ def open_encrypted(path: Path, dek: bytearray) -> Any:
     """
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
-        version = conn.execute("PRAGMA cipher_version").fetchone()
-        if not version or not version[0]:
-            raise NotEncrypted("The SQLite library in use cannot encrypt. Refusing to open.")
+        require_cipher(conn)
         conn.execute(_key_pragma(dek))
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -39,6 +37,13 @@ def open_encrypted(path: Path, dek: bytearray) -> Any:
         conn.close()
         raise
     return conn
+
+
+def require_cipher(conn: Any) -> None:
+    """Refuse a library that would silently ignore ``PRAGMA key`` (stdlib sqlite3 does)."""
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    if not row or not row[0]:
+        raise NotEncrypted("The SQLite library in use cannot encrypt. Refusing to open.")
 
 
 def configure(conn: Any) -> None:

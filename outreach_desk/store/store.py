@@ -136,7 +136,7 @@ class Store:
             raise ValidationError(errors)
         if paths.exists():
             raise StoreExists("There is already a store in this profile. Nothing was changed.")
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         dek = keys.new_dek()
         header = keys.wrap(dek, passphrase, kdf or keys.calibrate(), keys.new_store_id())
         try:
