@@ -22,6 +22,7 @@ from ..domain.errors import FieldError, ValidationError
 from ..domain.ids import uuid7
 from . import keys, migrations
 from .audit import AccessLog
+from .caseload import Caseload
 from .connection import cipher_integrity_errors, configure, open_encrypted
 from .context import StoreContext
 from .errors import (
@@ -115,6 +116,7 @@ class Store:
         self.ratings = RatingRepository(self._ctx)
         self.consents = ConsentRepository(self._ctx)
         self.followups = FollowUpRepository(self._ctx)
+        self.caseload = Caseload(self._ctx)
 
     # --- lifecycle ----------------------------------------------------------------------
     @classmethod

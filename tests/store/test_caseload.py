@@ -1,0 +1,94 @@
+"""The caseload list: filters and sorting in SQL, rows fetched by id."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from outreach_desk.domain import FollowUp
+from outreach_desk.store import Store
+from outreach_desk.store.caseload import CaseloadColumn, CaseloadFilter, CaseloadQuery
+from tests.conftest import FakeClock
+from tests.store.factories import citizen, note, place
+
+
+@pytest.fixture
+def caseload(store: Store, clock: FakeClock) -> dict[str, str]:
+    today = clock().date()
+    cafe = place(store, "Café Parasollen")
+    anna = citizen(store, name="Anna Berg", nickname="", cpr="010100-4000")  # 26: youth
+    bo = citizen(store, name="Bo Dam", nickname="Bossen", cpr=None, usual_place_ids=(cafe.id,))
+    ulla = store.citizens.update(
+        replace(
+            citizen(store, name="", nickname="Ulla", cpr=None, anonymous=True),
+            coordinating_caseworker=store.session.user_id,
+        )
+    )
+    note(store, anna.id, clock(), place_id=cafe.id)
+    note(store, bo.id, clock(), event_time=clock() - timedelta(days=40))
+    store.followups.add(
+        FollowUp.new(bo.id, store.session.home_team, "Ring", due=today + timedelta(days=2))
+    )
+    return {"anna": anna.id, "bo": bo.id, "ulla": ulla.id, "cafe": cafe.id}
+
+
+def _names(store: Store, today_query: CaseloadQuery, clock: FakeClock) -> list[str]:
+    rids = store.caseload.ids(today_query, clock().date())
+    rows = store.caseload.rows(rids)
+    return [rows[r].display_name for r in rids]
+
+
+def test_default_lists_everyone_by_name(store: Store, caseload: dict, clock: FakeClock) -> None:
+    assert _names(store, CaseloadQuery(), clock) == ["Anna Berg", "Bo Dam", "Ulla"]
+
+
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (CaseloadFilter.MINE, ["Ulla"]),
+        (CaseloadFilter.AT_PLACE, ["Anna Berg", "Bo Dam"]),
+        (CaseloadFilter.FOLLOW_UP_DUE, ["Bo Dam"]),
+        (CaseloadFilter.NO_RECENT_CONTACT, ["Bo Dam", "Ulla"]),
+        (CaseloadFilter.YOUTH, ["Anna Berg"]),
+        (CaseloadFilter.ANONYMOUS, ["Ulla"]),
+    ],
+)
+def test_filters(
+    store: Store, caseload: dict, clock: FakeClock, flt: CaseloadFilter, expected: list[str]
+) -> None:
+    query = CaseloadQuery(filters=frozenset({flt}), place_id=caseload["cafe"])
+    assert _names(store, query, clock) == expected
+
+
+def test_search_and_filter_combine(store: Store, caseload: dict, clock: FakeClock) -> None:
+    query = CaseloadQuery(search="bos", filters=frozenset({CaseloadFilter.FOLLOW_UP_DUE}))
+    assert _names(store, query, clock) == ["Bo Dam"]
+    assert _names(store, CaseloadQuery(search="***"), clock) == []
+
+
+def test_sort_by_last_contact_puts_never_met_last(
+    store: Store, caseload: dict, clock: FakeClock
+) -> None:
+    query = CaseloadQuery(sort=CaseloadColumn.LAST_CONTACT)
+    assert _names(store, query, clock) == ["Bo Dam", "Anna Berg", "Ulla"]
+    descending = CaseloadQuery(sort=CaseloadColumn.LAST_CONTACT, descending=True)
+    assert _names(store, descending, clock) == ["Anna Berg", "Bo Dam", "Ulla"]
+
+
+def test_rows_carry_last_contact_and_next_follow_up(
+    store: Store, caseload: dict, clock: FakeClock
+) -> None:
+    rids = store.caseload.ids(CaseloadQuery(search="Bo"), clock().date())
+    row = store.caseload.rows(rids)[rids[0]]
+    assert row.next_follow_up == (clock().date() + timedelta(days=2)).isoformat()
+    assert row.last_contact is not None and row.last_contact < clock().isoformat()
+
+
+def test_filtered_listing_is_logged(store: Store, caseload: dict, clock: FakeClock) -> None:
+    store.caseload.ids(
+        CaseloadQuery(search="ann", filters=frozenset({CaseloadFilter.YOUTH})), clock().date()
+    )
+    last = store.access_log.entries()[-1]
+    assert (last.action, last.entity, last.criterion) == ("search", "caseload", "ann [youth]")
