@@ -1,0 +1,1 @@
+"""Application services: what the UI asks for, run off the GUI thread."""

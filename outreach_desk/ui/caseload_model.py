@@ -1,0 +1,196 @@
+"""The caseload table model: row ids in SQL order, rows fetched in pages off-thread.
+
+Like Anki's browser model, it holds only ids and a small cache; sorting and filtering
+are new SQL queries on the worker thread. A row not yet fetched shows an ellipsis for
+the moment its page takes to arrive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from ..services.tasks import TaskRunner
+from ..store import Store
+from ..store.caseload import CaseloadColumn, CaseloadQuery, CaseloadRow
+from .formatting import format_date, housing_text
+
+PAGE = 100
+CACHE_LIMIT = 3000
+COLUMNS = (
+    CaseloadColumn.NAME,
+    CaseloadColumn.NICKNAME,
+    CaseloadColumn.AGE,
+    CaseloadColumn.HOUSING,
+    CaseloadColumn.LAST_CONTACT,
+    CaseloadColumn.NEXT_FOLLOW_UP,
+)
+CITIZEN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseloadModel(QAbstractTableModel):
+    loading_changed = Signal(bool)
+    count_changed = Signal(int)
+
+    def __init__(self, runner: TaskRunner, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self._runner = runner
+        self._today = today
+        self._query = CaseloadQuery()
+        self._rids: list[int] = []
+        self._rows: dict[int, CaseloadRow] = {}
+        self._requested: set[int] = set()
+        self._generation = 0
+
+    # --- queries ------------------------------------------------------------------
+    @property
+    def query(self) -> CaseloadQuery:
+        return self._query
+
+    def set_query(self, query: CaseloadQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, query, today = self._generation, self._query, self._today()
+        self.loading_changed.emit(True)
+        self._runner.run(
+            lambda store: store.caseload.ids(query, today),
+            lambda rids: self._ids_arrived(generation, rids),
+            lambda _exc: self.loading_changed.emit(False),
+        )
+
+    def _ids_arrived(self, generation: int, rids: list[int]) -> None:
+        if generation != self._generation:
+            return  # an older query answered late
+        self.beginResetModel()
+        self._rids = rids
+        self._rows.clear()
+        self._requested.clear()
+        self.endResetModel()
+        self.loading_changed.emit(False)
+        self.count_changed.emit(len(rids))
+
+    def clear(self) -> None:
+        """Drop every row (on lock): nothing personal stays in memory here."""
+        self._generation += 1
+        self.beginResetModel()
+        self._rids = []
+        self._rows.clear()
+        self._requested.clear()
+        self.endResetModel()
+        self.count_changed.emit(0)
+
+    def _fetch_page(self, row: int) -> None:
+        start = row - row % PAGE
+        wanted = [r for r in self._rids[start : start + PAGE] if r not in self._rows]
+        wanted = [r for r in wanted if r not in self._requested]
+        if not wanted:
+            return
+        self._requested.update(wanted)
+        generation = self._generation
+
+        def fetch(store: Store) -> dict[int, CaseloadRow]:
+            return store.caseload.rows(wanted)
+
+        self._runner.run(fetch, lambda rows: self._rows_arrived(generation, rows))
+
+    def _rows_arrived(self, generation: int, rows: dict[int, CaseloadRow]) -> None:
+        if generation != self._generation:
+            return
+        if len(self._rows) + len(rows) > CACHE_LIMIT:
+            self._rows.clear()
+            self._requested = set(rows)
+        self._rows.update(rows)
+        positions = [i for i, rid in enumerate(self._rids) if rid in rows]
+        if positions:
+            self.dataChanged.emit(
+                self.index(min(positions), 0), self.index(max(positions), len(COLUMNS) - 1)
+            )
+
+    # --- model API ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.column_titles()[section]
+
+    def column_titles(self) -> list[str]:
+        return [
+            self.tr("Name"),
+            self.tr("Nickname"),
+            self.tr("Age"),
+            self.tr("Housing"),
+            self.tr("Last contact"),
+            self.tr("Next follow-up"),
+        ]
+
+    def row_for(self, index: Index) -> CaseloadRow | None:
+        if not index.isValid() or index.row() >= len(self._rids):
+            return None
+        return self._rows.get(self._rids[index.row()])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rids):
+            return None
+        row = self._rows.get(self._rids[index.row()])
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._fetch_page(index.row())
+                return "…" if index.column() == 0 else ""
+            return None
+        if role == CITIZEN_ID_ROLE:
+            return row.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(row, COLUMNS[index.column()])
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and row.anonymous:
+            return self.tr("Anonymous contact")
+        return None
+
+    def _display(self, row: CaseloadRow, column: CaseloadColumn) -> str:
+        if column is CaseloadColumn.NAME:
+            return row.name or self.tr("(anonymous) %1").replace("%1", row.nickname)
+        if column is CaseloadColumn.NICKNAME:
+            return row.nickname
+        if column is CaseloadColumn.AGE:
+            if row.birth_year is None:
+                return ""
+            return str(self._today().year - row.birth_year)
+        if column is CaseloadColumn.HOUSING:
+            return housing_text(row.housing)
+        if column is CaseloadColumn.LAST_CONTACT:
+            return format_date(row.last_contact) if row.last_contact else self.tr("never")
+        return format_date(row.next_follow_up) if row.next_follow_up else ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        from dataclasses import replace
+
+        self.set_query(
+            replace(
+                self._query,
+                sort=COLUMNS[column],
+                descending=order == Qt.SortOrder.DescendingOrder,
+            )
+        )
+
+    def citizen_id_at(self, row: int) -> str | None:
+        found = self._rows.get(self._rids[row]) if 0 <= row < len(self._rids) else None
+        return found.id if found else None

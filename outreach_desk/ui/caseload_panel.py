@@ -1,0 +1,169 @@
+"""The caseload panel: search as you type, filters, and the table of citizens."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..store.caseload import CaseloadFilter
+from .caseload_model import CITIZEN_ID_ROLE, CaseloadModel
+
+SEARCH_DEBOUNCE_MS = 250
+
+
+class CaseloadPanel(QWidget):
+    citizen_selected = Signal(str)
+    citizen_activated = Signal(str)
+
+    def __init__(self, model: CaseloadModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        chips = QHBoxLayout()
+        chips.setSpacing(4)
+        self.filter_buttons: dict[CaseloadFilter, QToolButton] = {}
+        for flt in CaseloadFilter:
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.toggled.connect(self._filters_changed)
+            self.filter_buttons[flt] = button
+            chips.addWidget(button)
+        chips.addStretch(1)
+        layout.addLayout(chips)
+        place_row = QHBoxLayout()
+        self.place_label = QLabel(self)
+        self.place = QComboBox(self)
+        self.place_label.setBuddy(self.place)
+        self.place.currentIndexChanged.connect(self._filters_changed)
+        place_row.addWidget(self.place_label)
+        place_row.addWidget(self.place, 1)
+        layout.addLayout(place_row)
+        self.table = QTableView(self)
+        self.table.setModel(model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 180)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 50)
+        self.table.setColumnWidth(3, 140)
+        self.table.setColumnWidth(4, 100)
+        self.table.setTabKeyNavigation(False)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel(self)
+        layout.addWidget(self.count)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._apply_search)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(self._activated)
+        model.count_changed.connect(self._show_count)
+        model.modelReset.connect(self._restore_focus_row)
+        self._count = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search name, nickname, CPR or place… (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search citizens"))
+        texts = {
+            CaseloadFilter.MINE: (self.tr("Mine"), self.tr("Citizens I coordinate")),
+            CaseloadFilter.AT_PLACE: (self.tr("At place"), self.tr("Met at the chosen place")),
+            CaseloadFilter.FOLLOW_UP_DUE: (
+                self.tr("Follow-up due"),
+                self.tr("A follow-up is due within a week or overdue"),
+            ),
+            CaseloadFilter.NO_RECENT_CONTACT: (
+                self.tr("No contact 30+ days"),
+                self.tr("No contact for 30 days or more"),
+            ),
+            CaseloadFilter.YOUTH: (self.tr("Youth 18–30"), self.tr("Young people aged 18 to 30")),
+            CaseloadFilter.ANONYMOUS: (self.tr("Anonymous"), self.tr("Anonymous contacts")),
+        }
+        for flt, (text, tip) in texts.items():
+            self.filter_buttons[flt].setText(text)
+            self.filter_buttons[flt].setToolTip(tip)
+            self.filter_buttons[flt].setAccessibleName(tip)
+        self.place_label.setText(self.tr("&Place:"))
+        self.place.setAccessibleName(self.tr("Place for the 'at place' filter"))
+        self.table.setAccessibleName(self.tr("Caseload"))
+        self._show_count(self._count)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_places(self, places: list[tuple[str, str]], current: str | None) -> None:
+        self.place.blockSignals(True)
+        self.place.clear()
+        for place_id, name in places:
+            self.place.addItem(name, place_id)
+        if current is not None:
+            self.place.setCurrentIndex(max(0, self.place.findData(current)))
+        self.place.blockSignals(False)
+
+    def _apply_search(self) -> None:
+        self._debounce.stop()
+        query = replace(self.model.query, search=self.search.text())
+        if query != self.model.query:
+            self.model.set_query(query)
+
+    def _filters_changed(self) -> None:
+        active = frozenset(f for f, b in self.filter_buttons.items() if b.isChecked())
+        place_id = self.place.currentData()
+        self.model.set_query(replace(self.model.query, filters=active, place_id=place_id))
+
+    def _show_count(self, count: int) -> None:
+        self._count = count
+        self.count.setText(self.tr("%n citizen(s)", "", count))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        citizen_id = self.model.data(current, CITIZEN_ID_ROLE)
+        if citizen_id:
+            self.citizen_selected.emit(citizen_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        citizen_id = self.model.data(index, CITIZEN_ID_ROLE)
+        if citizen_id:
+            self.citizen_activated.emit(citizen_id)
+
+    def _restore_focus_row(self) -> None:
+        if self.model.rowCount() and self.table.hasFocus():
+            self.table.selectRow(0)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def clear(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.clear()
