@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -29,20 +30,37 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="where the encrypted store lives (default: the user data folder)",
     )
+    parser.add_argument("--lang", choices=("da", "en"), help="interface language")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="DIR",
+        help="render each main screen to a PNG in DIR and exit",
+    )
     sub = parser.add_subparsers(dest="command")
-    demo = sub.add_parser("demo", help="create a demo profile with a realistic caseload")
+    demo = sub.add_parser("demo", help="open a demo profile with a realistic caseload")
     demo.add_argument("--profile-dir", type=Path, default=DEMO_PROFILE, dest="demo_profile")
     demo.add_argument("--citizens", type=int, default=120)
     demo.add_argument("--notes", type=int, default=1500)
     demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--lang", choices=("da", "en"), dest="demo_lang")
     demo.add_argument(
-        "--print", action="store_true", dest="print_only", help="print what the profile holds"
+        "--print", action="store_true", dest="print_only", help="only print what it holds"
     )
+    demo.add_argument("--screenshot", type=Path, metavar="DIR", dest="demo_screenshot")
     return parser
 
 
 def default_profile() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "profile"
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
 
 
 def ensure_demo_profile(folder: Path, citizens: int, notes: int, seed: int) -> bool:
@@ -61,7 +79,7 @@ def ensure_demo_profile(folder: Path, citizens: int, notes: int, seed: int) -> b
         folder,
         DEMO_PASSPHRASE,
         user_id="u-demo",
-        user_name="Demo Sagsbehandler",
+        user_name="Mette Demo",
         team_ids=("team-odense-centrum",),
     ) as store:
         summary = generate(
@@ -76,13 +94,11 @@ def ensure_demo_profile(folder: Path, citizens: int, notes: int, seed: int) -> b
     return True
 
 
-def run_demo(args: argparse.Namespace) -> int:
+def print_profile(folder: Path) -> int:
     from .demo import describe
     from .store import Store, StoreError
 
-    folder: Path = args.demo_profile
     try:
-        ensure_demo_profile(folder, args.citizens, args.notes, args.seed)
         with Store.open(folder, DEMO_PASSPHRASE) as store:
             print(describe(store))
     except StoreError as exc:
@@ -92,9 +108,98 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_demo(args: argparse.Namespace) -> int:
+    from .store import StoreError
+
+    folder: Path = args.demo_profile
+    try:
+        ensure_demo_profile(folder, args.citizens, args.notes, args.seed)
+    except StoreError as exc:
+        print(f"outreach-desk: {exc}", file=sys.stderr)
+        return 1
+    if args.print_only:
+        return print_profile(folder)
+    if args.demo_screenshot is None and not has_display():
+        status = print_profile(folder)
+        print(
+            "\nNo display here, so the window cannot open. To see it:\n"
+            "  xvfb-run -a .venv/bin/outreach-desk demo          (a virtual display), or\n"
+            "  .venv/bin/outreach-desk demo --screenshot shots   (each screen as a PNG)"
+        )
+        return status
+    return run_gui(
+        folder,
+        language=args.demo_lang,
+        screenshot=args.demo_screenshot,
+        passphrase=DEMO_PASSPHRASE,
+    )
+
+
+def run_gui(
+    profile: Path,
+    *,
+    language: str | None = None,
+    screenshot: Path | None = None,
+    passphrase: str | None = None,
+) -> int:
+    """Start the window. ``passphrase`` unlocks at once (the demo only)."""
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .resources import translations_dir
+    from .services.tasks import TaskRunner
+    from .settings import SettingsFile, default_settings_path
+    from .store import Store
+    from .ui.i18n import Translations
+    from .ui.main_window import MainWindow, StoreFactory
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Outreach Desk")
+    settings_file = SettingsFile(default_settings_path())
+    settings = settings_file.load()
+    translations = Translations(app, translations_dir())
+    translations.switch(language or settings.language)
+    runner = TaskRunner()
+    factory = StoreFactory(
+        profile=profile,
+        create=lambda name, secret: Store.create(
+            profile, secret, user_id=_new_user_id(), user_name=name, team_ids=("local",)
+        ),
+        open=lambda secret: Store.open(profile, secret),
+    )
+    window = MainWindow(runner, factory, translations, settings_file, settings)
+    window.start()
+    try:
+        if screenshot is not None:
+            from .ui.screenshots import render_all
+
+            return render_all(app, window, screenshot, passphrase or DEMO_PASSPHRASE)
+        window.show()
+        if passphrase is not None and factory.exists():
+            window.unlock_screen.unlock_requested.emit(passphrase)
+        return app.exec()
+    finally:
+        runner.shutdown()
+
+
+def _new_user_id() -> str:
+    from .domain import uuid7
+
+    return uuid7()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         return run_demo(args)
-    print("The desktop window arrives with the GUI; try `outreach-desk demo`.", file=sys.stderr)
-    return 2
+    profile = args.profile_dir or default_profile()
+    if args.screenshot is None and not has_display():
+        print(
+            "outreach-desk: no display. Run it on a desktop, under xvfb-run, "
+            "or with --screenshot DIR.",
+            file=sys.stderr,
+        )
+        return 2
+    return run_gui(profile, language=args.lang, screenshot=args.screenshot)

@@ -270,6 +270,31 @@ CREATE INDEX notes_event ON notes(event_time);
 CREATE INDEX citizens_team ON citizens(team_id) WHERE deleted_at IS NULL;
 """
 
+V5_SYNC = """
+-- What this device knows of each record on the server: its partition, the newest
+-- version it has seen, and whether it is a tombstone. Compared with the server after
+-- every sync (count + hash per partition); a mismatch is repaired, never ignored.
+CREATE TABLE sync_records (
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    partition TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity, record_id)
+) WITHOUT ROWID;
+CREATE INDEX sync_records_partition ON sync_records(partition);
+-- Conflicts the server recorded, kept until a person resolves them.
+CREATE TABLE sync_conflicts (
+    id TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    resolved_at TEXT
+) WITHOUT ROWID;
+"""
+
 
 def _script(sql: str) -> Callable[[Any], None]:
     def step(conn: Any) -> None:
@@ -302,6 +327,7 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     _script(V2_SEARCH),
     _script(V3_ACCESS_LOG),
     _script(V4_CASELOAD),
+    _script(V5_SYNC),
 )
 LATEST = len(STEPS)
 

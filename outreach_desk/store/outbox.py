@@ -104,11 +104,13 @@ class Outbox:
         )
         return op_id
 
-    def _entries(self, where: str, params: tuple[Any, ...] = ()) -> list[OutboxEntry]:
+    def _entries(
+        self, where: str, params: tuple[Any, ...] = (), limit: int = -1
+    ) -> list[OutboxEntry]:
         rows = self._conn.execute(
             "SELECT counter, op_id, entity, record_id, partition, kind, fields, hlc, created_at,"
-            f" state, result FROM outbox {where} ORDER BY counter",
-            params,
+            f" state, result FROM outbox {where} ORDER BY counter LIMIT ?",
+            (*params, limit),
         ).fetchall()
         return [
             OutboxEntry(
@@ -128,7 +130,7 @@ class Outbox:
         ]
 
     def pending(self, limit: int = 500) -> list[OutboxEntry]:
-        return self._entries("WHERE state = 'pending' LIMIT ?", (limit,))
+        return self._entries("WHERE state = 'pending'", limit=limit)
 
     def all(self) -> list[OutboxEntry]:
         return self._entries("")

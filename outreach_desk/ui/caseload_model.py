@@ -22,7 +22,9 @@ from PySide6.QtCore import (
 from ..services.tasks import TaskRunner
 from ..store import Store
 from ..store.caseload import CaseloadColumn, CaseloadQuery, CaseloadRow
-from .formatting import format_date, housing_text
+from ..domain import HousingSituation
+from . import labels
+from .widgets import fmt_date, local, parse_iso
 
 PAGE = 100
 CACHE_LIMIT = 3000
@@ -175,10 +177,11 @@ class CaseloadModel(QAbstractTableModel):
                 return ""
             return str(self._today().year - row.birth_year)
         if column is CaseloadColumn.HOUSING:
-            return housing_text(row.housing)
+            return labels.housing(HousingSituation(row.housing))
         if column is CaseloadColumn.LAST_CONTACT:
-            return format_date(row.last_contact) if row.last_contact else self.tr("never")
-        return format_date(row.next_follow_up) if row.next_follow_up else ""
+            moment = parse_iso(row.last_contact) if row.last_contact else None
+            return fmt_date(local(moment).date()) if moment else self.tr("never")
+        return fmt_date(date.fromisoformat(row.next_follow_up)) if row.next_follow_up else ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         from dataclasses import replace

@@ -1,0 +1,429 @@
+"""The local store's side of sync: what the sync engine reads and writes.
+
+The engine (``sync.engine``) knows nothing of tables; it asks this replica for the
+pending ops, hands back the server's answers, and gives it pages of remote changes to
+apply. Rules that keep a caseworker's day safe live here:
+
+- an outbox entry leaves only when the server acknowledged it; conflicts and
+  rejections stay, visible;
+- a page of remote changes and the cursor after it are written in one transaction;
+- remote values never overwrite a field with a pending local edit (the edit is
+  rebased on top and the server judges it);
+- applying the same change twice changes nothing (versions only move forward).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from .codec import JSON, to_column, to_wire
+from .repository import Repository
+from .store import Store
+
+CURSOR_KEY = "sync_cursor"
+EPOCH_KEY = "sync_epoch"
+LAST_SYNC_KEY = "last_sync"
+ENROLMENT_KEY = "enrolment"
+AUDIT_UPLOADED_KEY = "audit_uploaded_seq"
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """What enrolment gave this device. Kept inside the encrypted database."""
+
+    server_url: str
+    device_id: str
+    private_key: str  # base64 of the raw Ed25519 private key
+    server_public_key: str
+    user_id: str
+    user_name: str
+    role: str
+    team_ids: tuple[str, ...]
+
+
+@dataclass
+class ApplyReport:
+    applied: int = 0
+    skipped_stale: int = 0
+    kept_local: int = 0
+    parked: int = 0
+
+
+class LocalReplica:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._ctx = store.context
+        self._repos: dict[str, Repository[Any]] = {
+            repo.entity: repo
+            for repo in (
+                store.places,
+                store.citizens,
+                store.notes,
+                store.addenda,
+                store.plans,
+                store.goals,
+                store.efforts,
+                store.ratings,
+                store.consents,
+                store.followups,
+            )
+        }
+
+    # --- meta -------------------------------------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        rows = self._ctx.query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._ctx.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def cursor(self) -> int:
+        return int(self._meta(CURSOR_KEY) or 0)
+
+    def epoch(self) -> str | None:
+        return self._meta(EPOCH_KEY)
+
+    def enrolment(self) -> Enrolment | None:
+        raw = self._meta(ENROLMENT_KEY)
+        if raw is None:
+            return None
+        data = json.loads(raw)
+        data["team_ids"] = tuple(data["team_ids"])
+        return Enrolment(**data)
+
+    def save_enrolment(self, enrolment: Enrolment) -> None:
+        """Remember the enrolment and adopt what was recorded before it.
+
+        Records made before enrolment belong to the placeholder team; they move to the
+        caseworker's home team so their pending ops name a real partition.
+        """
+        home = enrolment.team_ids[0] if enrolment.team_ids else ""
+        session = self._store.session
+        with self._ctx.transaction():
+            data = dataclasses.asdict(enrolment)
+            data["team_ids"] = list(enrolment.team_ids)
+            self._set_meta(ENROLMENT_KEY, json.dumps(data))
+            old_teams = [t for t in session.team_ids if t not in enrolment.team_ids]
+            for old in old_teams:
+                for table in ("citizens", "notes", "plans", "followups"):
+                    self._ctx.conn.execute(
+                        f"UPDATE {table} SET team_id = ? WHERE team_id = ?"
+                        + (" AND status != 'final'" if table == "notes" else ""),
+                        (home, old),
+                    )
+                self._adopt_final_notes(old, home)
+                self._ctx.conn.execute(
+                    "UPDATE outbox SET partition = ? WHERE partition = ?", (home, old)
+                )
+                self._rewrite_outbox_team(old, home)
+            self._set_meta("user_id", enrolment.user_id)
+            self._set_meta("user_name", enrolment.user_name)
+            self._set_meta("team_ids", json.dumps(list(enrolment.team_ids)))
+            self._ctx.conn.execute(
+                "UPDATE notes SET caseworker = ? WHERE caseworker = ? AND status != 'final'",
+                (enrolment.user_id, session.user_id),
+            )
+        session.user_id = enrolment.user_id
+        session.user_name = enrolment.user_name
+        session.team_ids = enrolment.team_ids
+
+    def _adopt_final_notes(self, old: str, home: str) -> None:
+        """Final notes are locked by a trigger; adoption is the one sanctioned exception."""
+        conn = self._ctx.conn
+        conn.execute("DROP TRIGGER notes_final_is_locked")
+        try:
+            conn.execute("UPDATE notes SET team_id = ? WHERE team_id = ?", (home, old))
+        finally:
+            conn.execute(
+                "CREATE TRIGGER notes_final_is_locked BEFORE UPDATE ON notes "
+                "WHEN OLD.status = 'final' BEGIN SELECT RAISE(ABORT, 'note_final'); END"
+            )
+
+    def _rewrite_outbox_team(self, old: str, home: str) -> None:
+        rows = self._ctx.conn.execute("SELECT counter, fields FROM outbox").fetchall()
+        for counter, raw in rows:
+            fields = json.loads(raw)
+            if fields.get("team_id", {}).get("value") == old:
+                fields["team_id"]["value"] = home
+                self._ctx.conn.execute(
+                    "UPDATE outbox SET fields = ? WHERE counter = ?",
+                    (json.dumps(fields, ensure_ascii=False), counter),
+                )
+
+    # --- push -------------------------------------------------------------------------
+    def pending_ops(self, device_id: str, limit: int = 500) -> list[dict[str, JSON]]:
+        return [entry.as_op(device_id) for entry in self._store.outbox.pending(limit)]
+
+    def record_results(self, results: list[dict[str, JSON]]) -> None:
+        """Apply the server's per-op answers in one transaction."""
+        outbox = self._store.outbox
+        with self._ctx.transaction():
+            by_id = {e.op_id: e for e in outbox.all()}
+            for result in results:
+                entry = by_id.get(str(result["op_id"]))
+                if entry is None:
+                    continue  # answered twice (a retried push): nothing left to do
+                status = result["status"]
+                if status == "applied":
+                    seq = result.get("seq")
+                    if isinstance(seq, int):
+                        self._advance_bases(entry.entity, entry.record_id, entry.fields, seq)
+                        self._note_version(
+                            entry.entity,
+                            entry.record_id,
+                            entry.partition,
+                            seq,
+                            deleted=entry.kind == "delete",
+                        )
+                    outbox.acknowledge(entry.op_id)
+                else:
+                    outbox.mark(entry.op_id, str(status), dict(result))
+
+    def _advance_bases(
+        self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
+    ) -> None:
+        """Our write is now version ``seq`` on the server: later local edits build on it."""
+        for name in fields:
+            self._store.outbox.set_field_version(entity, record_id, name, seq)
+        later = self._ctx.conn.execute(
+            "SELECT counter, fields FROM outbox WHERE entity = ? AND record_id = ?"
+            " AND state = 'pending'",
+            (entity, record_id),
+        ).fetchall()
+        for counter, raw in later:
+            pending = json.loads(raw)
+            touched = False
+            for name, change in pending.items():
+                if name in fields and change.get("base") == fields[name].get("base"):
+                    change["base"] = seq
+                    touched = True
+            if touched:
+                self._ctx.conn.execute(
+                    "UPDATE outbox SET fields = ? WHERE counter = ?",
+                    (json.dumps(pending, ensure_ascii=False), counter),
+                )
+
+    def _note_version(
+        self, entity: str, record_id: str, partition: str, version: int, deleted: bool
+    ) -> None:
+        self._ctx.conn.execute(
+            "INSERT INTO sync_records(entity, record_id, partition, version, deleted)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id) DO UPDATE SET"
+            " partition = excluded.partition,"
+            " version = max(version, excluded.version),"
+            " deleted = CASE WHEN excluded.version >= version THEN excluded.deleted"
+            " ELSE deleted END",
+            (entity, record_id, partition, version, int(deleted)),
+        )
+
+    # --- pull -------------------------------------------------------------------------
+    def apply_changes(
+        self, changes: list[dict[str, Any]], next_cursor: int, epoch: str
+    ) -> ApplyReport:
+        """Apply one page and move the cursor, atomically."""
+        report = ApplyReport()
+        with self._ctx.transaction():
+            for change in changes:
+                self._apply_one(change, report)
+            self._set_meta(CURSOR_KEY, str(next_cursor))
+            self._set_meta(EPOCH_KEY, epoch)
+        return report
+
+    def _pending_fields(self, entity: str, record_id: str) -> set[str]:
+        rows = self._ctx.conn.execute(
+            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ?",
+            (entity, record_id),
+        ).fetchall()
+        names: set[str] = set()
+        for (raw,) in rows:
+            names.update(json.loads(raw))
+        return names
+
+    def _has_pending(self, entity: str, record_id: str) -> bool:
+        return bool(
+            self._ctx.conn.execute(
+                "SELECT 1 FROM outbox WHERE entity = ? AND record_id = ? LIMIT 1",
+                (entity, record_id),
+            ).fetchone()
+        )
+
+    def _apply_one(self, change: dict[str, Any], report: ApplyReport) -> None:
+        entity, record_id = change["entity"], change["record_id"]
+        repo = self._repos.get(entity)
+        fields: dict[str, dict[str, Any]] = change.get("fields") or {}
+        versions = [int(f["version"]) for f in fields.values()] or [int(change["seq"])]
+        self._note_version(
+            entity, record_id, change["partition"], max(versions), bool(change.get("deleted"))
+        )
+        if repo is None:
+            return  # an entity this version of the app does not hold (e.g. reviews)
+        table = repo.table
+        row = self._ctx.conn.execute(
+            f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
+        ).fetchone()
+        if change.get("deleted"):
+            if row is not None and row[1] is None:
+                if self._has_pending(entity, record_id):
+                    report.kept_local += 1  # our pending edit meets their delete: server decides
+                    return
+                self._soft_delete(repo, row[0])
+            report.applied += 1
+            return
+        known = dict(
+            self._ctx.conn.execute(
+                "SELECT field, version FROM field_versions WHERE entity = ? AND record_id = ?",
+                (entity, record_id),
+            ).fetchall()
+        )
+        pending = self._pending_fields(entity, record_id)
+        columns = {f.name for f in dataclasses.fields(repo.cls)}
+        updates: dict[str, Any] = {}
+        for name, field in fields.items():
+            version = int(field["version"])
+            if known.get(name, -1) >= version:
+                report.skipped_stale += 1
+                continue
+            self._store.outbox.set_field_version(entity, record_id, name, version)
+            if name not in columns:
+                continue
+            if name in pending:
+                report.kept_local += 1  # rebased: the local edit stays on top
+                continue
+            updates[name] = to_column(field["value"])
+        if not updates:
+            return
+        now = self._ctx.now_iso()
+        if row is None:
+            if not self._insert(repo, record_id, updates, now):
+                report.parked += 1
+                return
+        else:
+            if entity == "note" and self._is_final_note(row[0]):
+                return  # a final note never changes; the server refuses such edits too
+            assignments = ", ".join(f"{name} = ?" for name in updates)
+            self._ctx.conn.execute(
+                f"UPDATE {table} SET {assignments}, updated_at = ? WHERE rid = ?",
+                [*updates.values(), now, row[0]],
+            )
+        report.applied += 1
+        self._refresh_derived(repo, record_id)
+
+    def _insert(
+        self, repo: Repository[Any], record_id: str, values: dict[str, Any], now: str
+    ) -> bool:
+        values = {**values, "id": record_id}
+        cls_fields = dataclasses.fields(repo.cls)
+        missing = [
+            f.name
+            for f in cls_fields
+            if f.name not in values
+            and f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+        ]
+        if missing:
+            return False  # a partial record: the rest follows, or verify repairs it
+        for f in cls_fields:
+            if f.name not in values:
+                if f.default is not dataclasses.MISSING:
+                    default: Any = f.default
+                else:
+                    default = f.default_factory()  # type: ignore[operator]
+                values[f.name] = to_column(_wire_default(default))
+        names = [*values, "created_at", "updated_at"]
+        self._ctx.conn.execute(
+            f"INSERT INTO {repo.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [*values.values(), now, now],
+        )
+        return True
+
+    def _is_final_note(self, rid: int) -> bool:
+        row = self._ctx.conn.execute("SELECT status FROM notes WHERE rid = ?", (rid,)).fetchone()
+        return bool(row and row[0] == "final")
+
+    def _soft_delete(self, repo: Repository[Any], rid: int) -> None:
+        now = self._ctx.now_iso()
+        if repo.entity == "note" and self._is_final_note(rid):
+            return
+        self._ctx.conn.execute(
+            f"UPDATE {repo.table} SET deleted_at = ?, updated_at = ? WHERE rid = ?",
+            (now, now, rid),
+        )
+        obj = repo._load(self._ctx.query(f"SELECT * FROM {repo.table} WHERE rid = ?", (rid,))[0])
+        repo._after_delete(obj, rid)
+
+    def _refresh_derived(self, repo: Repository[Any], record_id: str) -> None:
+        rows = self._ctx.query(f"SELECT * FROM {repo.table} WHERE id = ?", (record_id,))
+        if rows:
+            repo._after_write(repo._load(rows[0]), rows[0]["rid"])
+
+    # --- verify, restore, audit ----------------------------------------------------------
+    def partition_versions(self) -> dict[str, list[tuple[str, str, int, bool]]]:
+        """(entity, record_id, version, deleted) per partition, as the server sees them."""
+        grouped: dict[str, list[tuple[str, str, int, bool]]] = defaultdict(list)
+        for entity, record_id, partition, version, deleted in self._ctx.conn.execute(
+            "SELECT entity, record_id, partition, version, deleted FROM sync_records"
+        ):
+            grouped[partition].append((entity, record_id, int(version), bool(deleted)))
+        return dict(grouped)
+
+    def reset_cursor(self, cursor: int) -> None:
+        with self._ctx.transaction():
+            self._set_meta(CURSOR_KEY, str(cursor))
+
+    def requeue_lost(self, high_water: int) -> int:
+        """The server was restored from an older backup: re-push what it lost.
+
+        Every record this device knows at a version above the server's high-water mark
+        is queued again, whole, from the local copy. Nothing local is discarded.
+        """
+        count = 0
+        with self._ctx.transaction():
+            lost = self._ctx.conn.execute(
+                "SELECT entity, record_id, partition, deleted FROM sync_records WHERE version > ?",
+                (high_water,),
+            ).fetchall()
+            for entity, record_id, partition, deleted in lost:
+                repo = self._repos.get(entity)
+                if repo is None or self._has_pending(entity, record_id):
+                    continue
+                if deleted:
+                    self._store.outbox.record(entity, record_id, partition, "delete", {})
+                else:
+                    rows = self._ctx.query(f"SELECT * FROM {repo.table} WHERE id = ?", (record_id,))
+                    if not rows:
+                        continue
+                    wire = to_wire(repo._load(rows[0]))
+                    kind = "append" if repo.append_only else "upsert"
+                    self._store.outbox.record(entity, record_id, partition, kind, wire)
+                count += 1
+            self._set_meta(CURSOR_KEY, str(high_water))
+        return count
+
+    def audit_after(self) -> tuple[int, list[dict[str, JSON]]]:
+        uploaded = int(self._meta(AUDIT_UPLOADED_KEY) or 0)
+        entries = self._store.access_log.entries(after=uploaded)
+        return uploaded, [dataclasses.asdict(e) for e in entries]
+
+    def audit_uploaded(self, seq: int) -> None:
+        with self._ctx.transaction():
+            self._set_meta(AUDIT_UPLOADED_KEY, str(seq))
+
+    def mark_synced(self, when: str) -> None:
+        with self._ctx.transaction():
+            self._set_meta(LAST_SYNC_KEY, when)
+
+
+def _wire_default(value: Any) -> JSON:
+    if isinstance(value, tuple):
+        return list(value)
+    if hasattr(value, "value"):
+        return value.value
+    return value

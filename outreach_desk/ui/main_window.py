@@ -1,0 +1,315 @@
+"""The main window: first run, unlock, and the workspace (caseload + citizen).
+
+It owns no data: it asks the TaskRunner for everything and shows what comes back.
+Locking closes the store on the worker, zeroes the key and clears every view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+)
+
+from ..services.casework import local_sync_state
+from ..services.tasks import TaskRunner
+from ..settings import SettingsFile, UserSettings
+from ..store import ProfilePaths, Store, UnlockDelayed, WrongPassphrase
+from .caseload_model import CaseloadModel
+from .caseload_panel import CaseloadPanel
+from .citizen_view import CitizenView
+from .followups_view import FollowUpsView
+from .i18n import Translations
+from .idle import IdleWatcher, SessionLockWatcher
+from .messages import describe_error
+from .settings_dialog import SettingsDialog
+from .sync_status import SyncStatus
+from .unlock import FirstRunScreen, UnlockScreen
+
+SYNC_STATUS_REFRESH_MS = 30_000
+
+
+@dataclass(frozen=True)
+class StoreFactory:
+    """How to make or open the store; app.py decides (tests pass a fast KDF)."""
+
+    profile: Path
+    create: Callable[[str, str], Store]  # (user name, passphrase) -> Store
+    open: Callable[[str], Store]  # (passphrase) -> Store
+
+    def exists(self) -> bool:
+        return ProfilePaths(self.profile).exists()
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What IT fixed for this machine (filled by the policy module)."""
+
+    locked: frozenset[str] = frozenset()
+    allowed_languages: tuple[str, ...] = ("da", "en")
+
+
+class MainWindow(QMainWindow):
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        factory: StoreFactory,
+        translations: Translations,
+        settings_file: SettingsFile,
+        settings: UserSettings,
+        policy: Policy | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.runner = runner
+        self.factory = factory
+        self.translations = translations
+        self.settings_file = settings_file
+        self.settings = settings
+        self.policy = policy or Policy()
+        self.today = today
+        self._user_name = ""
+        self._places: list[tuple[str, str]] = []
+        self.resize(1280, 800)
+
+        self.pages = QStackedWidget(self)
+        self.first_run = FirstRunScreen(self)
+        self.unlock_screen = UnlockScreen(self)
+        self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
+        self.caseload_model = CaseloadModel(runner, today)
+        self.caseload = CaseloadPanel(self.caseload_model, self.workspace)
+        self.tabs = QTabWidget(self.workspace)
+        self.citizen_view = CitizenView(runner, self.tabs)
+        self.followups = FollowUpsView(runner, self.tabs)
+        self.tabs.addTab(self.citizen_view, "")
+        self.tabs.addTab(self.followups, "")
+        self.workspace.addWidget(self.caseload)
+        self.workspace.addWidget(self.tabs)
+        self.workspace.setStretchFactor(0, 2)
+        self.workspace.setStretchFactor(1, 3)
+        self.workspace.setSizes([520, 760])
+        for page in (self.first_run, self.unlock_screen, self.workspace):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+
+        self.sync_status = SyncStatus(self)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setVisible(False)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.sync_status)
+
+        self._build_actions()
+        self.idle = IdleWatcher(settings.idle_lock_minutes, self)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+        self.session_lock = SessionLockWatcher(self)
+        self.session_lock.locked.connect(self.lock)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(SYNC_STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_sync_status)
+
+        self.first_run.create_requested.connect(self._create)
+        self.unlock_screen.unlock_requested.connect(self._unlock)
+        self.caseload.citizen_selected.connect(self._show_citizen)
+        self.caseload.citizen_activated.connect(self._show_citizen)
+        self.followups.citizen_requested.connect(self._show_citizen)
+        self.citizen_view.changed.connect(self._data_changed)
+        self.runner.busy_changed.connect(self.busy.setVisible)
+        self.retranslate()
+
+    # --- chrome -----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.caseload.focus_search)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.followups_action = QAction(self)
+        self.followups_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.followups_action.triggered.connect(lambda: self.tabs.setCurrentWidget(self.followups))
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.workspace_actions = [
+            self.find_action,
+            self.lock_action,
+            self.followups_action,
+            self.settings_action,
+        ]
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addActions([self.settings_action, self.lock_action, self.quit_action])
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addActions([self.find_action, self.followups_action])
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.find_action, self.followups_action, self.lock_action])
+        self._set_workspace_enabled(False)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Outreach Desk"))
+        self.find_action.setText(self.tr("&Find citizen"))
+        self.lock_action.setText(self.tr("&Lock"))
+        self.followups_action.setText(self.tr("F&ollow-ups"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.tabs.setTabText(0, self.tr("Citizen"))
+        self.tabs.setTabText(1, self.tr("Follow-ups"))
+        self.tabs.setAccessibleName(self.tr("Citizen and follow-ups"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _set_workspace_enabled(self, enabled: bool) -> None:
+        for action in self.workspace_actions:
+            action.setEnabled(enabled)
+
+    # --- store lifecycle ----------------------------------------------------------------
+    def start(self) -> None:
+        self.pages.setCurrentWidget(self.unlock_screen if self.factory.exists() else self.first_run)
+
+    def _create(self, name: str, passphrase: str) -> None:
+        self.first_run.set_busy(True)
+        self.first_run.show_error(self.tr("Creating the encrypted store…"))
+        factory = self.factory
+        self.runner.open_store(
+            lambda: factory.create(name, passphrase), self._opened, self._create_failed
+        )
+        self.first_run.clear()
+
+    def _create_failed(self, exc: BaseException) -> None:
+        self.first_run.set_busy(False)
+        self.first_run.show_error(describe_error(exc))
+
+    def _unlock(self, passphrase: str) -> None:
+        self.unlock_screen.set_busy(True)
+        factory = self.factory
+        self.runner.open_store(lambda: factory.open(passphrase), self._opened, self._unlock_failed)
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        self.unlock_screen.set_busy(False)
+        if isinstance(exc, WrongPassphrase):
+            self.unlock_screen.show_wrong_passphrase(exc.failures, exc.delay_seconds)
+        elif isinstance(exc, UnlockDelayed):
+            self.unlock_screen.show_delay(exc.remaining_seconds)
+        else:
+            self.unlock_screen.show_problem(describe_error(exc))
+
+    def _opened(self, store: Store) -> None:
+        self._user_name = store.session.user_name
+        self.unlock_screen.reset()
+        self.unlock_screen.set_user(self._user_name)
+        self.first_run.set_busy(False)
+        self.first_run.show_error("")
+        self.pages.setCurrentWidget(self.workspace)
+        self._set_workspace_enabled(True)
+        self.statusBar().showMessage(self.tr("Unlocked"), 3000)
+        self.caseload_model.reload()
+        self._load_places()
+        self.followups.refresh()
+        self.refresh_sync_status()
+        self._status_timer.start()
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
+        self.idle.start()
+        self.caseload.focus_search()
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        """Hide and forget everything now; the worker closes the store and zeroes the key."""
+        if self.pages.currentWidget() is not self.workspace:
+            return
+        self.idle.stop()
+        self._status_timer.stop()
+        self._set_workspace_enabled(False)
+        self.caseload.clear()
+        self.citizen_view.clear()
+        self.followups.clear()
+        self.sync_status.show_state(None)
+        self.unlock_screen.reset()
+        self.pages.setCurrentWidget(self.unlock_screen)
+        self.runner.close_store(lambda _none: self.locked.emit())
+
+    # --- workspace ----------------------------------------------------------------------
+    def _show_citizen(self, citizen_id: str) -> None:
+        self.tabs.setCurrentWidget(self.citizen_view)
+        self.citizen_view.show_citizen(citizen_id)
+
+    def _data_changed(self) -> None:
+        self.caseload_model.reload()
+        self.followups.refresh()
+        self.refresh_sync_status()
+
+    def _load_places(self) -> None:
+        def places(store: Store) -> list[tuple[str, str]]:
+            return [(p.id, p.name) for p in store.places.all()]
+
+        self.runner.run(places, self._places_loaded)
+
+    def _places_loaded(self, places: list[tuple[str, str]]) -> None:
+        self._places = places
+        self.caseload.set_places(places, self.settings.default_place_id)
+
+    def refresh_sync_status(self) -> None:
+        self.runner.run(local_sync_state, self.sync_status.show_state, lambda _exc: None)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(
+            self.settings,
+            self._places,
+            self.policy.locked,
+            self.policy.allowed_languages,
+            self,
+        )
+        if dialog.exec():
+            self.apply_settings(dialog.result_settings())
+
+    def apply_settings(self, settings: UserSettings) -> None:
+        language_changed = settings.language != self.settings.language
+        self.settings = settings
+        try:
+            self.settings_file.save(settings)
+        except OSError:
+            QMessageBox.warning(
+                self,
+                self.tr("Settings"),
+                self.tr("The settings could not be saved; they apply until you quit."),
+            )
+        if language_changed:
+            self.translations.switch(settings.language)
+        self.idle.set_minutes(settings.idle_lock_minutes)
+        self.caseload.set_places(self._places, settings.default_place_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        QApplication.instance().removeEventFilter(self.idle)
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "Policy", "StoreFactory"]

@@ -1,0 +1,186 @@
+"""The local side of sync: acknowledgements, applying remote pages, rebasing, restore."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from outreach_desk.domain import uuid7
+from outreach_desk.store import Store, StoreError
+from outreach_desk.store.replica import Enrolment, LocalReplica
+from tests.conftest import FakeClock
+from tests.store.factories import citizen, note
+
+TEAM = "0190d5c4-0000-7000-8000-000000000001"
+
+
+def _change(seq: int, entity: str, record_id: str, fields: dict[str, Any], **extra: Any) -> dict:
+    return {
+        "seq": seq,
+        "entity": entity,
+        "record_id": record_id,
+        "partition": TEAM,
+        "kind": "upsert",
+        "fields": {k: {"value": v, "version": seq} for k, v in fields.items()},
+        "deleted": False,
+        **extra,
+    }
+
+
+def _remote_citizen(seq: int, record_id: str, **fields: Any) -> dict:
+    values = {"id": record_id, "team_id": TEAM, "name": "Remote Person", "nickname": "Fjern"}
+    values.update(fields)
+    return _change(seq, "citizen", record_id, values)
+
+
+def test_applied_op_leaves_the_outbox_and_sets_the_base(store: Store) -> None:
+    replica = LocalReplica(store)
+    person = citizen(store)
+    first = store.outbox.all()[0]
+    store.citizens.update(replace(person, phone="22334455"))  # edited while the push is in flight
+    replica.record_results([{"op_id": first.op_id, "status": "applied", "seq": 41}])
+    remaining = store.outbox.all()
+    assert [e.op_id for e in remaining] != [first.op_id]
+    assert remaining[0].fields["phone"]["base"] == 41  # rebased on our own acknowledged write
+    assert replica.partition_versions()[store.session.home_team] == [
+        ("citizen", person.id, 41, False)
+    ]
+
+
+def test_conflict_and_rejection_stay_visible(store: Store) -> None:
+    replica = LocalReplica(store)
+    citizen(store)
+    citizen(store, name="Anden Person", cpr=None)
+    first, second = store.outbox.all()
+    replica.record_results(
+        [
+            {"op_id": first.op_id, "status": "conflict", "conflict_id": "k1"},
+            {"op_id": second.op_id, "status": "rejected", "reason": "forbidden_partition"},
+        ]
+    )
+    assert [e.state for e in store.outbox.all()] == ["conflict", "rejected"]
+    assert store.outbox.count("pending") == 0
+    replica.record_results([{"op_id": first.op_id, "status": "applied", "seq": 3}])
+    assert [e.state for e in store.outbox.all()] == ["rejected"]
+
+
+def test_answer_for_an_unknown_op_is_ignored(store: Store) -> None:
+    LocalReplica(store).record_results([{"op_id": uuid7(), "status": "applied", "seq": 9}])
+
+
+def test_remote_page_is_applied_with_its_cursor(store: Store) -> None:
+    replica = LocalReplica(store)
+    record_id = uuid7()
+    report = replica.apply_changes([_remote_citizen(5, record_id)], next_cursor=5, epoch="e1")
+    assert report.applied == 1
+    assert replica.cursor() == 5 and replica.epoch() == "e1"
+    assert store.citizens.get(record_id).name == "Remote Person"
+    assert [h.id for h in store.search_citizens("Fjern")] == [record_id]
+    assert store.outbox.count() == 0  # remote changes are not sent back
+
+
+def test_same_page_twice_changes_nothing(store: Store) -> None:
+    replica = LocalReplica(store)
+    record_id = uuid7()
+    page = [_remote_citizen(5, record_id)]
+    replica.apply_changes(page, 5, "e1")
+    again = replica.apply_changes(page, 5, "e1")
+    assert again.applied == 0 and again.skipped_stale == 4
+
+
+def test_older_change_never_overwrites_newer(store: Store) -> None:
+    replica = LocalReplica(store)
+    record_id = uuid7()
+    replica.apply_changes([_remote_citizen(9, record_id, name="Ny")], 9, "e1")
+    replica.apply_changes([_change(7, "citizen", record_id, {"name": "Gammel"})], 9, "e1")
+    assert store.citizens.get(record_id).name == "Ny"
+
+
+def test_remote_change_is_rebased_under_a_pending_local_edit(store: Store) -> None:
+    replica = LocalReplica(store)
+    record_id = uuid7()
+    replica.apply_changes([_remote_citizen(5, record_id, phone="")], 5, "e1")
+    local = store.citizens.update(replace(store.citizens.get(record_id), phone="11223344"))
+    page = [_change(6, "citizen", record_id, {"phone": "99887766", "nickname": "Ny-Fjern"})]
+    report = replica.apply_changes(page, 6, "e1")
+    current = store.citizens.get(record_id)
+    assert current.phone == local.phone  # our pending edit stays on top
+    assert current.nickname == "Ny-Fjern"  # the field we did not touch arrives
+    assert report.kept_local == 1
+    (pending,) = store.outbox.pending()
+    assert pending.fields["phone"]["base"] == 5  # the server will see both and decide
+
+
+def test_remote_delete_meets_pending_edit(store: Store) -> None:
+    replica = LocalReplica(store)
+    record_id = uuid7()
+    replica.apply_changes([_remote_citizen(5, record_id)], 5, "e1")
+    store.citizens.update(replace(store.citizens.get(record_id), phone="11223344"))
+    tombstone = {**_change(6, "citizen", record_id, {}), "deleted": True, "kind": "delete"}
+    replica.apply_changes([tombstone], 6, "e1")
+    assert store.citizens.get(record_id).phone == "11223344"  # kept until the server decides
+    store.outbox.acknowledge(store.outbox.pending()[0].op_id)
+    replica.apply_changes([{**tombstone, "seq": 7}], 7, "e1")
+    assert store.citizens.exists(record_id) is False
+
+
+def test_page_and_cursor_commit_together(store: Store) -> None:
+    replica = LocalReplica(store)
+    good = _remote_citizen(5, uuid7())
+    bad = _remote_citizen(6, uuid7(), team_id=None)  # breaks NOT NULL half-way through
+    with pytest.raises(StoreError):
+        replica.apply_changes([good, bad], 6, "e1")
+    assert replica.cursor() == 0
+    assert store.citizens.count() == 0
+
+
+def test_partial_record_is_parked_not_guessed(store: Store) -> None:
+    replica = LocalReplica(store)
+    report = replica.apply_changes(
+        [_change(5, "citizen", uuid7(), {"nickname": "Kun kaldenavn"})], 5, "e1"
+    )
+    assert report.parked == 1 and store.citizens.count() == 0
+
+
+def test_server_restore_requeues_what_it_lost(store: Store, clock: FakeClock) -> None:
+    replica = LocalReplica(store)
+    person = citizen(store)
+    written = note(store, person.id, clock())
+    ops = store.outbox.all()
+    replica.record_results(
+        [{"op_id": e.op_id, "status": "applied", "seq": i + 10} for i, e in enumerate(ops)]
+    )
+    replica.apply_changes([], 11, "e1")
+    assert store.outbox.count() == 0
+    requeued = replica.requeue_lost(high_water=10)  # the server came back knowing seq 10 only
+    assert requeued == 1
+    (op,) = store.outbox.pending()
+    assert (op.entity, op.record_id) == ("note", written.id)
+    assert op.fields["text"]["value"] == written.text
+    assert replica.cursor() == 10
+
+
+def test_enrolment_adopts_records_made_before_it(store: Store, clock: FakeClock) -> None:
+    replica = LocalReplica(store)
+    person = citizen(store)
+    draft = note(store, person.id, clock())
+    store.notes.finalise(draft.id, store.followups)
+    replica.save_enrolment(
+        Enrolment(
+            server_url="http://127.0.0.1:8765",
+            device_id=uuid7(),
+            private_key="k",
+            server_public_key="p",
+            user_id=uuid7(),
+            user_name="Mette Sørensen",
+            role="caseworker",
+            team_ids=(TEAM,),
+        )
+    )
+    assert {e.partition for e in store.outbox.all()} == {TEAM}
+    assert store.citizens.get(person.id).team_id == TEAM
+    assert store.notes.get(draft.id).team_id == TEAM
+    assert store.session.team_ids == (TEAM,)
+    assert replica.enrolment() is not None
