@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,11 +12,20 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+QM     := resources/translations/outreach_desk_da.qm
+
+$(QM): resources/translations/outreach_desk_da.ts $(STAMP)
+	$(PY) resources/translations/update.py --release
+
+demo: $(STAMP) $(QM)
 	$(PY) -m outreach_desk demo
 
-test: $(STAMP)
-	$(PY) -m pytest
+test: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# refresh the .ts from the sources (then translate new entries in Qt Linguist)
+translations: $(STAMP)
+	$(PY) resources/translations/update.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -48,7 +48,7 @@ APPEND_ONLY_ENTITIES = frozenset({"addendum", "rating"})
 """Entities that can only ever be appended: never changed, never deleted."""
 APPENDABLE_ENTITIES = APPEND_ONLY_ENTITIES | {"note"}
 """Entities an op of kind "append" may create (a note written and finalised offline)."""
-CITIZEN_TEAM_FIELD = "team"
+CITIZEN_TEAM_FIELD = "team_id"
 """The one field that moves a record between partitions (citizens only)."""
 DELETED_FIELD = "_deleted"
 """Pseudo-field named by a delete-versus-edit conflict; resolve it with true (delete) or false."""

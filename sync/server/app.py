@@ -1,0 +1,226 @@
+"""The ASGI application: routes, request authentication and error bodies.
+
+Handlers are plain functions run in the thread pool (the database calls block); bodies are
+parsed with the protocol's own dataclasses so client and server validate identically.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import traceback
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sync.protocol import errors as codes
+from sync.protocol.codec import decode, encode
+from sync.protocol.errors import InvalidMessage
+from sync.protocol.messages import (
+    MAX_PUSH_OPS,
+    PROTOCOL_VERSION,
+    AuditRequest,
+    ConflictList,
+    EnrolRequest,
+    HelloRequest,
+    PullRequest,
+    PushResponse,
+    ResolveRequest,
+    VerifyRequest,
+    is_uuid,
+)
+from sync.server import audit, auth, conflicts, feed, push
+from sync.server.accounts import user_teams
+from sync.server.db import Database
+from sync.server.errors import ApiError
+from sync.server.identity import ServerIdentity, load_identity
+from sync.server.openapi import install_openapi
+from sync.server.settings import Settings
+
+log = logging.getLogger("sync.server")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Context:
+    db: Database
+    settings: Settings
+    identity: ServerIdentity
+
+
+@dataclass(frozen=True)
+class Signed:
+    """An authenticated request: who sent it and its raw body."""
+
+    actor: auth.Actor
+    body: bytes
+    now: float
+
+
+async def signed(request: Request) -> Signed:
+    """Dependency: authenticate the request (in the thread pool, it touches the database)."""
+    ctx: Context = request.app.state.ctx
+    body = await _read_body(request, ctx.settings.max_body_bytes)
+    now = time.time()
+    actor = await run_in_threadpool(
+        auth.authenticate,
+        ctx.db,
+        ctx.identity,
+        method=request.method,
+        path=request.url.path,
+        headers={k.lower(): v for k, v in request.headers.items()},
+        body=body,
+        now=now,
+        skew=ctx.settings.clock_skew_seconds,
+    )
+    return Signed(actor, body, now)
+
+
+SignedDep = Annotated[Signed, Depends(signed)]
+
+
+def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
+    """Build the app for an initialised database (``outreach-sync init``)."""
+    database = db or Database(settings.database_url)
+    ctx = Context(database, settings, load_identity(database))
+    app = FastAPI(title="Outreach Desk sync server", version=str(PROTOCOL_VERSION))
+    app.state.ctx = ctx
+    _install_error_handlers(app)
+
+    @app.get("/v1/health", tags=["ops"])
+    def health() -> dict[str, Any]:
+        """Liveness for load balancers; reveals nothing but the protocol range."""
+        return {"status": "ok", "protocol": PROTOCOL_VERSION}
+
+    @app.post("/v1/enrol", tags=["devices"])
+    async def enrol(request: Request) -> dict[str, Any]:
+        body = await _read_body(request, settings.max_body_bytes)
+        message = _parse(EnrolRequest, body)
+        answer = await run_in_threadpool(
+            auth.enrol, database, ctx.identity, message, settings.policy, time.time()
+        )
+        return dict(encode(answer))
+
+    @app.post("/v1/sync/hello", tags=["sync"])
+    def hello(s: SignedDep) -> dict[str, Any]:
+        message = _parse(HelloRequest, s.body)
+        with database.read() as conn:
+            teams = user_teams(conn, s.actor.user_id)
+            answer = feed.hello(conn, message, ctx.identity.epoch, teams, s.now)
+        return dict(encode(answer))
+
+    @app.post("/v1/sync/push", tags=["sync"])
+    def push_ops(s: SignedDep) -> dict[str, Any]:
+        ops = _parse_ops(s.body)
+        return dict(encode(PushResponse(push.push_ops(database, s.actor, ops, s.now))))
+
+    @app.post("/v1/sync/pull", tags=["sync"])
+    def pull(s: SignedDep) -> dict[str, Any]:
+        message = _parse(PullRequest, s.body)
+        with database.read() as conn:
+            return dict(encode(feed.pull(conn, s.actor, message, ctx.identity.epoch)))
+
+    @app.post("/v1/sync/verify", tags=["sync"])
+    def verify(s: SignedDep) -> dict[str, Any]:
+        message = _parse(VerifyRequest, s.body)
+        with database.read() as conn:
+            return dict(encode(feed.verify(conn, s.actor, message)))
+
+    @app.post("/v1/audit", tags=["audit"])
+    def upload_audit(s: SignedDep) -> dict[str, Any]:
+        message = _parse(AuditRequest, s.body)
+        with database.write() as conn:
+            return dict(encode(audit.upload(conn, s.actor, message.entries, s.now)))
+
+    @app.post("/v1/conflicts/list", tags=["conflicts"])
+    def list_conflicts(s: SignedDep) -> dict[str, Any]:
+        with database.read() as conn:
+            return dict(encode(ConflictList(conflicts.list_open(conn, s.actor))))
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve", tags=["conflicts"])
+    def resolve(conflict_id: str, s: SignedDep) -> dict[str, Any]:
+        if not is_uuid(conflict_id):
+            raise ApiError(404, codes.CONFLICT_NOT_FOUND, "no such conflict")
+        message = _parse(ResolveRequest, s.body)
+        with database.change_write() as conn:
+            answer = conflicts.resolve(conn, s.actor, conflict_id, message.value, s.now)
+        return dict(encode(answer))
+
+    install_openapi(app)
+    return app
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "0")
+    if declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, codes.BODY_TOO_LARGE, f"body larger than {limit} bytes")
+    body = await request.body()
+    if len(body) > limit:
+        raise ApiError(413, codes.BODY_TOO_LARGE, f"body larger than {limit} bytes")
+    return body
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _json(body: bytes) -> Any:
+    try:
+        return json.loads(body, parse_constant=_reject_constant)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, codes.INVALID_REQUEST, "body is not valid JSON") from None
+
+
+def _parse(cls: type[T], body: bytes) -> T:
+    try:
+        return decode(cls, _json(body))
+    except InvalidMessage as exc:
+        raise ApiError(400, codes.INVALID_REQUEST, exc.message) from None
+
+
+def _parse_ops(body: bytes) -> list[dict[str, Any]]:
+    """Only the batch shape is checked here; each op is validated on its own so one bad op is
+    rejected (and recorded) without blocking the rest."""
+    data = _json(body)
+    ops = data.get("ops") if isinstance(data, dict) else None
+    if not isinstance(ops, list):
+        raise ApiError(400, codes.INVALID_REQUEST, "$.ops: must be a list")
+    if len(ops) > MAX_PUSH_OPS:
+        raise ApiError(413, codes.BATCH_TOO_LARGE, f"at most {MAX_PUSH_OPS} ops per push")
+    for i, op in enumerate(ops):
+        if not isinstance(op, dict) or not isinstance(op.get("op_id"), str):
+            raise ApiError(400, codes.INVALID_REQUEST, f"$.ops[{i}].op_id: required")
+        if not is_uuid(op["op_id"]):
+            raise ApiError(400, codes.INVALID_REQUEST, f"$.ops[{i}].op_id: must be a UUID")
+    return ops
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: codes.NOT_FOUND, 405: codes.METHOD_NOT_ALLOWED}.get(exc.status_code, "http")
+        body = {"error": {"code": code, "message": str(exc.detail)}}
+        return JSONResponse(body, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, _exc: RequestValidationError) -> JSONResponse:
+        body = {"error": {"code": codes.INVALID_REQUEST, "message": "invalid request"}}
+        return JSONResponse(body, status_code=400)
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> JSONResponse:
+        # Frames only: an exception's message may quote data, and data never goes to the log.
+        frames = "".join(traceback.format_tb(exc.__traceback__))
+        log.error("internal error on %s: %s\n%s", request.url.path, type(exc).__name__, frames)
+        body = {"error": {"code": codes.INTERNAL_ERROR, "message": "internal server error"}}
+        return JSONResponse(body, status_code=500)

@@ -1,0 +1,188 @@
+"""Who is calling: enrolment of a device, and the check of every signed request.
+
+The order of checks matters: the signature is verified before anything about the device is
+revealed, a revoked device gets its wipe instruction even with a wrong clock, and the nonce is
+recorded in the database (not in memory) so replays are caught across server processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from sync.protocol import errors as codes
+from sync.protocol.codec import encode
+from sync.protocol.errors import InvalidMessage
+from sync.protocol.messages import EnrolRequest, EnrolResponse, UserInfo, is_uuid
+from sync.protocol.signing import (
+    HEADER_DEVICE,
+    HEADER_NONCE,
+    HEADER_SIGNATURE,
+    HEADER_TIMESTAMP,
+    canonical_request,
+    decode_public_key,
+    sign_wipe_instruction,
+    verify_signature,
+)
+from sync.server import schema
+from sync.server.accounts import hash_code, user_teams
+from sync.server.db import Database
+from sync.server.errors import ApiError
+from sync.server.identity import ServerIdentity
+
+log = logging.getLogger("sync.server.auth")
+_NONCE = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The authenticated device and what its user may touch."""
+
+    device_id: str
+    user_id: str
+    role: str
+    teams: frozenset[str]
+    lead_teams: frozenset[str]
+
+
+def enrol(
+    db: Database,
+    identity: ServerIdentity,
+    request: EnrolRequest,
+    policy: Mapping[str, object],
+    now: float,
+) -> EnrolResponse:
+    """Redeem a one-time code for a new device of the code's user."""
+    try:
+        decode_public_key(request.device_public_key)  # refuse a malformed key up front
+    except InvalidMessage as exc:
+        raise ApiError(400, codes.INVALID_REQUEST, exc.message) from None
+    codes_t, users = schema.enrol_codes, schema.users
+    device_id = str(uuid.uuid4())
+    try:
+        with db.write() as conn:
+            row = conn.execute(
+                select(
+                    codes_t, users.c.username, users.c.display_name, users.c.role, users.c.disabled
+                )
+                .join(users, users.c.id == codes_t.c.user_id)
+                .where(codes_t.c.code_hash == hash_code(request.code))
+            ).first()
+            if row is None:
+                raise ApiError(401, codes.ENROL_CODE_INVALID, "unknown enrolment code")
+            if row.used_at is not None:
+                raise ApiError(401, codes.ENROL_CODE_USED, "this enrolment code was already used")
+            if row.expires_at < now:
+                raise ApiError(401, codes.ENROL_CODE_EXPIRED, "this enrolment code has expired")
+            if row.disabled:
+                raise ApiError(403, codes.USER_DISABLED, "the user is disabled")
+            claimed = conn.execute(
+                update(codes_t)
+                .where(codes_t.c.code_hash == row.code_hash, codes_t.c.used_at.is_(None))
+                .values(used_at=now, device_id=device_id)
+            )
+            if claimed.rowcount != 1:  # another request redeemed it a moment ago
+                raise ApiError(401, codes.ENROL_CODE_USED, "this enrolment code was already used")
+            conn.execute(
+                insert(schema.devices).values(
+                    id=device_id,
+                    user_id=row.user_id,
+                    name=request.device_name,
+                    public_key=request.device_public_key,
+                    enrolled_at=now,
+                    last_seen=now,
+                )
+            )
+            teams = user_teams(conn, row.user_id)
+    except IntegrityError:
+        raise ApiError(409, codes.INVALID_REQUEST, "this device key is already enrolled") from None
+    log.info("enrolled device %s for user %s", device_id, row.user_id)
+    return EnrolResponse(
+        device_id=device_id,
+        user=UserInfo(row.user_id, row.username, row.display_name, row.role),
+        teams=teams,
+        server_public_key=identity.public_key,
+        policy=dict(policy),
+    )
+
+
+def authenticate(
+    db: Database,
+    identity: ServerIdentity,
+    *,
+    method: str,
+    path: str,
+    headers: Mapping[str, str],
+    body: bytes,
+    now: float,
+    skew: int,
+) -> Actor:
+    """Check a signed request and record its nonce; raise ``ApiError`` when refused."""
+    device_id = headers.get(HEADER_DEVICE.lower(), "")
+    nonce = headers.get(HEADER_NONCE.lower(), "")
+    signature = headers.get(HEADER_SIGNATURE.lower(), "")
+    try:
+        timestamp = int(headers.get(HEADER_TIMESTAMP.lower(), ""))
+    except ValueError:
+        timestamp = None
+    if not device_id or not signature or timestamp is None or not _NONCE.match(nonce):
+        raise ApiError(401, codes.MISSING_AUTH, "signed request headers missing or malformed")
+
+    d, u = schema.devices, schema.users
+    if not is_uuid(device_id):
+        raise ApiError(401, codes.UNKNOWN_DEVICE, "unknown device")
+    with db.read() as conn:
+        row = conn.execute(
+            select(d.c.public_key, d.c.revoked_at, d.c.user_id, u.c.role, u.c.disabled)
+            .join(u, u.c.id == d.c.user_id)
+            .where(d.c.id == device_id)
+        ).first()
+    if row is None:
+        _refuse(device_id, codes.UNKNOWN_DEVICE)
+        raise ApiError(401, codes.UNKNOWN_DEVICE, "unknown device")
+    message = canonical_request(method, path, timestamp, nonce, body)
+    if not verify_signature(decode_public_key(row.public_key), signature, message):
+        _refuse(device_id, codes.BAD_SIGNATURE)
+        raise ApiError(401, codes.BAD_SIGNATURE, "signature does not verify")
+    if row.revoked_at is not None:
+        wipe = sign_wipe_instruction(identity.private_key, device_id, int(now))
+        _refuse(device_id, codes.DEVICE_REVOKED)
+        raise ApiError(403, codes.DEVICE_REVOKED, "this device has been revoked", wipe=encode(wipe))
+    if abs(now - timestamp) > skew:
+        _refuse(device_id, codes.STALE_REQUEST)
+        raise ApiError(
+            401, codes.STALE_REQUEST, "request time is outside the window", server_time=now
+        )
+    if row.disabled:
+        _refuse(device_id, codes.USER_DISABLED)
+        raise ApiError(403, codes.USER_DISABLED, "the user is disabled")
+
+    try:
+        with db.write() as conn:
+            conn.execute(
+                insert(schema.nonces).values(device_id=device_id, nonce=nonce, seen_at=now)
+            )
+            conn.execute(update(d).where(d.c.id == device_id).values(last_seen=now))
+            # A nonce older than two windows can no longer pass the timestamp check.
+            conn.execute(delete(schema.nonces).where(schema.nonces.c.seen_at < now - 2 * skew - 60))
+            teams = user_teams(conn, row.user_id)
+    except IntegrityError:
+        _refuse(device_id, codes.REPLAYED_REQUEST)
+        raise ApiError(401, codes.REPLAYED_REQUEST, "this request was already received") from None
+    return Actor(
+        device_id=device_id,
+        user_id=row.user_id,
+        role=row.role,
+        teams=frozenset(t.id for t in teams),
+        lead_teams=frozenset(t.id for t in teams if t.lead),
+    )
+
+
+def _refuse(device_id: str, code: str) -> None:
+    log.warning("refused request from device %s: %s", device_id, code)

@@ -1,0 +1,159 @@
+"""What devices read: the handshake, the change feed and the partition digests.
+
+All reads are limited to the partitions (teams) of the device's user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select
+
+from sync.protocol import errors as codes
+from sync.protocol.digest import RecordVersion, partition_digest
+from sync.protocol.messages import (
+    MAX_PROTOCOL,
+    MAX_SCHEMA,
+    MIN_PROTOCOL,
+    MIN_SCHEMA,
+    Author,
+    Change,
+    ChangeField,
+    HelloRequest,
+    HelloResponse,
+    PartitionSummary,
+    PullRequest,
+    PullResponse,
+    TeamInfo,
+    VerifyRequest,
+    VerifyResponse,
+)
+from sync.server import schema
+from sync.server.auth import Actor
+from sync.server.errors import ApiError
+from sync.server.store import high_water
+
+
+def hello(
+    conn: Connection, request: HelloRequest, epoch: str, teams: list[TeamInfo], now: float
+) -> HelloResponse:
+    """Version handshake, plus what a device needs to notice that the server lost data.
+
+    ``cursor_known`` is False when the device's last applied change is not on this server
+    (a restore from backup): the device must pull from 0 and re-push what it holds.
+    """
+    if request.protocol < MIN_PROTOCOL or request.schema < MIN_SCHEMA:
+        raise ApiError(
+            426,
+            codes.UPDATE_REQUIRED,
+            "this app version is too old for the server; please update",
+            min_protocol=MIN_PROTOCOL,
+            min_schema=MIN_SCHEMA,
+        )
+    accepted = request.protocol <= MAX_PROTOCOL and request.schema <= MAX_SCHEMA
+    cursor_known = None
+    if request.cursor is not None:
+        cursor_known = request.cursor.seq == 0 or (
+            conn.execute(
+                select(schema.change_log.c.change_id).where(
+                    schema.change_log.c.seq == request.cursor.seq
+                )
+            ).scalar()
+            == request.cursor.change_id
+        )
+    return HelloResponse(
+        epoch=epoch,
+        accepted=accepted,
+        min_protocol=MIN_PROTOCOL,
+        max_protocol=MAX_PROTOCOL,
+        min_schema=MIN_SCHEMA,
+        max_schema=MAX_SCHEMA,
+        server_time=now,
+        high_water=high_water(conn),
+        teams=teams,
+        cursor_known=cursor_known,
+    )
+
+
+def _partitions(actor: Actor, requested: Iterable[str] | None) -> frozenset[str]:
+    if requested is None:
+        return actor.teams
+    chosen = frozenset(requested)
+    if not chosen <= actor.teams:
+        raise ApiError(403, codes.FORBIDDEN_PARTITION, "not a member of a requested team")
+    return chosen
+
+
+def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> PullResponse:
+    """Changes after ``request.after`` in seq order.
+
+    The high-water mark is read first and only changes up to it are served, so ``next`` can
+    safely skip past changes of other partitions: every seq below it is committed (the
+    change-log lock makes seq order commit order).
+    """
+    top = high_water(conn)
+    partitions = _partitions(actor, request.partitions)
+    c, u = schema.change_log, schema.users
+    rows = (
+        conn.execute(
+            select(c, u.c.display_name)
+            .outerjoin(u, u.c.id == c.c.user_id)
+            .where(c.c.partition.in_(partitions), c.c.seq > request.after, c.c.seq <= top)
+            .order_by(c.c.seq)
+            .limit(request.limit + 1)
+        ).all()
+        if partitions
+        else []
+    )
+    more = len(rows) > request.limit
+    rows = rows[: request.limit]
+    changes = [
+        Change(
+            seq=r.seq,
+            change_id=r.change_id,
+            entity=r.entity,
+            record_id=r.record_id,
+            partition=r.partition,
+            kind=r.kind,
+            fields={
+                name: ChangeField(f["value"], f["version"] if f["version"] is not None else r.seq)
+                for name, f in r.fields.items()
+            },
+            deleted=bool(r.deleted),
+            server_time=r.server_time,
+            author=Author(r.user_id, r.device_id, r.display_name) if r.user_id else None,
+            op_id=r.op_id,
+        )
+        for r in rows
+    ]
+    next_seq = changes[-1].seq if more else max(top, request.after)
+    return PullResponse(changes, next_seq, more, epoch, top)
+
+
+def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str, PartitionSummary]:
+    r = schema.records.c
+    chosen = sorted(partitions)
+    lines: dict[str, list[RecordVersion]] = {p: [] for p in chosen}
+    if chosen:
+        rows = conn.execute(
+            select(r.partition, r.entity, r.record_id, r.version, r.deleted).where(
+                r.partition.in_(chosen)
+            )
+        )
+        for row in rows:
+            lines[row.partition].append(
+                RecordVersion(row.entity, row.record_id, int(row.version), bool(row.deleted))
+            )
+    return {p: partition_digest(v) for p, v in lines.items()}
+
+
+def verify(conn: Connection, actor: Actor, request: VerifyRequest) -> VerifyResponse:
+    """Compare the device's digest of each of its partitions with ours.
+
+    A partition the device did not mention counts as empty, so a missing team is a mismatch.
+    """
+    _partitions(actor, request.partitions)
+    server = partition_summaries(conn, actor.teams)
+    empty = partition_digest([])
+    mismatches = sorted(p for p in server if request.partitions.get(p, empty) != server[p])
+    return VerifyResponse(mismatches, server)

@@ -1,0 +1,199 @@
+"""The protocol module on its own: messages, signing, digests and the client's transport rules."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from sync.protocol import (
+    AuthError,
+    DeviceCredentials,
+    InvalidMessage,
+    Op,
+    ProtocolError,
+    RecordVersion,
+    ServerUnavailable,
+    SyncClient,
+    UpdateRequired,
+    audit_entry_hash,
+    canonical_request,
+    decode,
+    encode,
+    partition_digest,
+    sign_request,
+    verify_signature,
+)
+
+
+def op_json(**changes: Any) -> dict[str, Any]:
+    base = {
+        "op_id": str(uuid.uuid4()),
+        "device_id": str(uuid.uuid4()),
+        "counter": 7,
+        "entity": "citizen",
+        "record_id": str(uuid.uuid4()),
+        "partition": str(uuid.uuid4()),
+        "kind": "upsert",
+        "fields": {"nickname": {"base": None, "value": "Fie"}, "phone": {"base": 3, "value": None}},
+        "hlc": "1700000000000-0001-abcd",
+    }
+    return {**base, **changes}
+
+
+def test_op_round_trips_through_json() -> None:
+    data = op_json()
+    op = decode(Op, data)
+    assert op.fields["phone"].base == 3 and op.fields["phone"].value is None
+    assert encode(op) == data
+
+
+@pytest.mark.parametrize(
+    ("changes", "complaint"),
+    [
+        ({"op_id": "not-a-uuid"}, "op_id"),
+        ({"entity": "spaceship"}, "unknown entity"),
+        ({"kind": "merge"}, "kind"),
+        ({"counter": True}, "counter"),
+        ({"counter": -1}, "counter"),
+        ({"fields": {"Bad Name": {"value": 1}}}, "field name"),
+        ({"fields": {}}, "needs fields"),
+        ({"fields": {"a": {"value": 1, "base": "3"}}}, "base"),
+        ({"fields": {"a": {"base": 3}}}, "value: required"),
+        ({"hlc": ""}, "hlc"),
+    ],
+)
+def test_invalid_ops_are_refused_with_a_reason(changes: dict[str, Any], complaint: str) -> None:
+    with pytest.raises(InvalidMessage) as caught:
+        decode(Op, op_json(**changes))
+    assert complaint in caught.value.message
+    assert caught.value.code == "invalid_request"
+
+
+def test_missing_op_key_names_the_path() -> None:
+    data = op_json()
+    del data["partition"]
+    with pytest.raises(InvalidMessage, match=r"\$\.partition: required"):
+        decode(Op, data)
+
+
+def test_canonical_request_is_the_documented_string() -> None:
+    body = b'{"after":0}'
+    expected = (
+        "POST\n/v1/sync/pull\n1700000000\n" + "ab" * 16 + "\n" + hashlib.sha256(body).hexdigest()
+    )
+    assert canonical_request("post", "/v1/sync/pull", 1700000000, "ab" * 16, body) == (
+        expected.encode()
+    )
+
+
+def test_signed_headers_verify_and_tampering_fails() -> None:
+    key = Ed25519PrivateKey.generate()
+    headers = sign_request(key, "dev", "POST", "/v1/x", b"{}", timestamp=5, nonce="cd" * 16)
+    assert set(headers) == {"X-Device-Id", "X-Timestamp", "X-Nonce", "X-Signature"}
+    assert len(base64.b64decode(headers["X-Signature"])) == 64
+    message = canonical_request("POST", "/v1/x", 5, "cd" * 16, b"{}")
+    assert verify_signature(key.public_key(), headers["X-Signature"], message)
+    assert not verify_signature(key.public_key(), headers["X-Signature"], message + b" ")
+    assert not verify_signature(key.public_key(), "not base64!", message)
+
+
+def test_nonces_are_random_128_bit_hex() -> None:
+    key = Ed25519PrivateKey.generate()
+    nonces = {sign_request(key, "d", "POST", "/", b"")["X-Nonce"] for _ in range(50)}
+    assert len(nonces) == 50 and all(len(n) == 32 and int(n, 16) >= 0 for n in nonces)
+
+
+def test_partition_digest_is_order_independent_and_documented() -> None:
+    a = RecordVersion("citizen", "r1", 5, False)
+    b = RecordVersion("note", "r2", 9, True)
+    lines = "citizen|r1|5|0\nnote|r2|9|1\n"
+    expected = hashlib.sha256(lines.encode()).hexdigest()
+    assert partition_digest([b, a]).hash == partition_digest([a, b]).hash == expected
+    assert partition_digest([]).hash == hashlib.sha256(b"").hexdigest()
+    assert partition_digest([a]).count == 1
+
+
+def test_audit_hash_covers_everything_but_itself() -> None:
+    entry = {"seq": 1, "prev_hash": "0" * 64, "purpose": "visit", "æ": "ø"}
+    digest = audit_entry_hash(entry)
+    assert audit_entry_hash({**entry, "hash": digest}) == digest
+    assert audit_entry_hash({**entry, "purpose": "other"}) != digest
+
+
+@pytest.mark.parametrize(
+    "url", ["http://sync.example.dk", "http://10.0.0.5:8765", "ftp://127.0.0.1"]
+)
+def test_client_refuses_plain_http_beyond_loopback(url: str) -> None:
+    with pytest.raises(ValueError):
+        SyncClient(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://sync.example.dk", "http://127.0.0.1:8765", "http://localhost", "http://[::1]"]
+)
+def test_client_accepts_https_and_loopback(url: str) -> None:
+    SyncClient(url).close()
+
+
+def _client(handler: Any) -> SyncClient:
+    creds = DeviceCredentials(str(uuid.uuid4()), Ed25519PrivateKey.generate(), "")
+    return SyncClient("https://sync.example.dk/base", creds, transport=httpx.MockTransport(handler))
+
+
+def _error(status: int, code: str) -> Any:
+    return lambda request: httpx.Response(status, json={"error": {"code": code, "message": "m"}})
+
+
+@pytest.mark.parametrize(
+    ("handler", "kind", "code"),
+    [
+        (_error(426, "update_required"), UpdateRequired, "update_required"),
+        (_error(401, "stale_request"), AuthError, "stale_request"),
+        (_error(403, "device_revoked"), AuthError, "wipe_invalid"),  # no wipe to verify
+        (_error(400, "invalid_request"), ProtocolError, "invalid_request"),
+        (_error(503, "internal_error"), ServerUnavailable, "internal_error"),
+        (lambda r: httpx.Response(502, text="<html>"), ServerUnavailable, "http_error"),
+    ],
+)
+def test_error_answers_become_typed_exceptions(
+    handler: Any, kind: type[ProtocolError], code: str
+) -> None:
+    with _client(handler) as client, pytest.raises(kind) as caught:
+        client.pull(0)
+    assert caught.value.code == code
+
+
+def test_network_failure_is_server_unavailable() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    with _client(refuse) as client, pytest.raises(ServerUnavailable):
+        client.hello("1.0")
+
+
+def test_client_signs_the_full_path_under_a_prefix() -> None:
+    seen: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"verified_until": 0})
+
+    with _client(record) as client:
+        client.upload_audit([])
+    assert seen[0].url.path == "/base/v1/audit"
+    assert client.credentials is not None
+    message = canonical_request(
+        "POST",
+        "/base/v1/audit",
+        int(seen[0].headers["X-Timestamp"]),
+        seen[0].headers["X-Nonce"],
+        seen[0].content,
+    )
+    key = client.credentials.private_key.public_key()
+    assert verify_signature(key, seen[0].headers["X-Signature"], message)
