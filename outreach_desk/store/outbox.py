@@ -86,7 +86,14 @@ class Outbox:
                 (entity, record_id),
             ).fetchall()
         )
-        fields = {name: {"base": bases.get(name), "value": value} for name, value in values.items()}
+        if kind == "delete":
+            # a delete names every version it saw, so the server can tell whether it
+            # would discard an edit this device never saw (then it is a conflict)
+            fields = {name: {"base": version, "value": None} for name, version in bases.items()}
+        else:
+            fields = {
+                name: {"base": bases.get(name), "value": value} for name, value in values.items()
+            }
         op_id = uuid7()
         self._conn.execute(
             "INSERT INTO outbox(op_id, entity, record_id, partition, kind, fields, hlc, created_at)"

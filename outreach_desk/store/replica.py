@@ -25,6 +25,7 @@ from .repository import Repository
 from .store import Store
 
 CURSOR_KEY = "sync_cursor"
+CURSOR_CHANGE_KEY = "sync_cursor_change"
 EPOCH_KEY = "sync_epoch"
 LAST_SYNC_KEY = "last_sync"
 ENROLMENT_KEY = "enrolment"
@@ -87,6 +88,10 @@ class LocalReplica:
 
     def cursor(self) -> int:
         return int(self._meta(CURSOR_KEY) or 0)
+
+    def cursor_change_id(self) -> str | None:
+        """The id of the last change applied: lets the server tell if it still has it."""
+        return self._meta(CURSOR_CHANGE_KEY)
 
     def epoch(self) -> str | None:
         return self._meta(EPOCH_KEY)
@@ -226,14 +231,21 @@ class LocalReplica:
 
     # --- pull -------------------------------------------------------------------------
     def apply_changes(
-        self, changes: list[dict[str, Any]], next_cursor: int, epoch: str
+        self,
+        changes: list[dict[str, Any]],
+        next_cursor: int,
+        epoch: str,
+        keep_cursor: bool = False,
     ) -> ApplyReport:
-        """Apply one page and move the cursor, atomically."""
+        """Apply one page and move the cursor, atomically (a repair keeps the cursor)."""
         report = ApplyReport()
         with self._ctx.transaction():
             for change in changes:
                 self._apply_one(change, report)
-            self._set_meta(CURSOR_KEY, str(next_cursor))
+            if not keep_cursor:
+                self._set_meta(CURSOR_KEY, str(next_cursor))
+                if changes and changes[-1].get("change_id"):
+                    self._set_meta(CURSOR_CHANGE_KEY, str(changes[-1]["change_id"]))
             self._set_meta(EPOCH_KEY, epoch)
         return report
 
@@ -415,6 +427,39 @@ class LocalReplica:
     def audit_uploaded(self, seq: int) -> None:
         with self._ctx.transaction():
             self._set_meta(AUDIT_UPLOADED_KEY, str(seq))
+
+    def store_conflicts(self, conflicts: list[dict[str, Any]]) -> None:
+        """The server's open conflicts for our partitions; others are resolved now."""
+        now = self._ctx.now_iso()
+        with self._ctx.transaction():
+            open_ids = []
+            for conflict in conflicts:
+                open_ids.append(conflict["conflict_id"])
+                self._ctx.conn.execute(
+                    "INSERT INTO sync_conflicts(id, entity, record_id, field, detail, received_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                    " detail = excluded.detail, resolved_at = NULL",
+                    (
+                        conflict["conflict_id"],
+                        conflict["entity"],
+                        conflict["record_id"],
+                        conflict["field"],
+                        json.dumps(conflict, ensure_ascii=False),
+                        now,
+                    ),
+                )
+            marks = ", ".join("?" * len(open_ids))
+            self._ctx.conn.execute(
+                "UPDATE sync_conflicts SET resolved_at = ? WHERE resolved_at IS NULL"
+                + (f" AND id NOT IN ({marks})" if open_ids else ""),
+                (now, *open_ids),
+            )
+
+    def open_conflicts(self) -> list[dict[str, Any]]:
+        rows = self._ctx.query(
+            "SELECT detail FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY received_at"
+        )
+        return [json.loads(r["detail"]) for r in rows]
 
     def mark_synced(self, when: str) -> None:
         with self._ctx.transaction():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -234,6 +235,30 @@ class Store:
         self._conn.close()
         self._conn = None
         keys.zero(self._dek)
+
+    def crypto_erase(self) -> None:
+        """Make the data unreadable for good: the wrapped key first, then the database.
+
+        Without the key file the database is random bytes; removing it as well frees the
+        disk. Used when the server orders a revoked laptop to wipe itself.
+        """
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        keys.zero(self._dek)
+        header = self.paths.header
+        if header.exists():
+            size = header.stat().st_size
+            with header.open("r+b") as handle:
+                handle.write(os.urandom(max(size, 64)))
+                handle.flush()
+                os.fsync(handle.fileno())
+            header.unlink()
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(self.paths.database) + suffix).unlink()
+        with contextlib.suppress(FileNotFoundError):
+            self.paths.throttle.unlink()
 
     @property
     def is_open(self) -> bool:

@@ -105,7 +105,11 @@ def resolve(
         if value and not record.deleted:
             seq = tombstone(conn, record, author=author, now=now)
     else:
-        if record.entity == "citizen" and row.field == CITIZEN_TEAM_FIELD and value not in actor.teams:
+        if (
+            record.entity == "citizen"
+            and row.field == CITIZEN_TEAM_FIELD
+            and value not in actor.teams
+        ):
             raise ApiError(403, codes.FORBIDDEN_PARTITION, "not a member of that team")
         seq = write_fields(conn, record, {row.field: value}, kind="resolve", author=author, now=now)
     conn.execute(

@@ -159,7 +159,7 @@ def _upsert(
     server = {
         name: ServerField(value, record.versions[name]) for name, value in record.fields.items()
     }
-    outcomes = merge_fields(server, op.fields)
+    outcomes = merge_fields(server, op.fields, own_fields(conn, record, op.device_id))
     apply = {n: op.fields[n].value for n, o in outcomes.items() if o is Outcome.APPLY}
     new_team = apply.get(CITIZEN_TEAM_FIELD) if op.entity == "citizen" else None
     if new_team is not None and new_team != record.partition and new_team not in actor.teams:
@@ -193,7 +193,7 @@ def _delete(
 ) -> OpResult:
     """A delete made without seeing every current field version is a conflict, not a win."""
     bases = {name: change.base for name, change in op.fields.items()}
-    if changed_since(record.versions, bases):
+    if changed_since(record.versions, bases, own_fields(conn, record, op.device_id)):
         known = [b for b in bases.values() if b is not None]
         conflict_id = _record_conflict(
             conn,
@@ -209,6 +209,21 @@ def _delete(
         )
         return OpResult(op.op_id, "conflict", conflict_id=conflict_id, conflict_ids=[conflict_id])
     return _applied(op, tombstone(conn, record, author=author, now=now))
+
+
+def own_fields(conn: Connection, record: Record, device_id: str) -> frozenset[str]:
+    """Fields whose current version was written by ``device_id`` itself."""
+    if not record.versions:
+        return frozenset()
+    log = schema.change_log
+    seqs = set(record.versions.values())
+    mine = {
+        int(row.seq)
+        for row in conn.execute(
+            select(log.c.seq).where(log.c.seq.in_(seqs), log.c.device_id == device_id)
+        )
+    }
+    return frozenset(name for name, seq in record.versions.items() if seq in mine)
 
 
 def _record_conflict(

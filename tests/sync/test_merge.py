@@ -42,8 +42,9 @@ def test_no_value_is_ever_lost(server: ServerField | None, base: int | None, inc
     else:
         assert after is not None and values_equal(after.value, incoming)
     if outcome is Outcome.APPLY and server is not None:
-        # Overwriting is only allowed when the editor saw the value being replaced.
-        assert server.version == base
+        # Overwriting is only allowed when the editor saw the value being replaced, or held a
+        # version newer than the server's (which only a server restored from backup can lack).
+        assert server.version == base or (base is not None and base > server.version)
 
 
 @given(server_fields, bases, json_values)
@@ -102,3 +103,21 @@ def test_delete_conflicts_exactly_when_an_unseen_version_exists(
     unseen = changed_since(server, seen)
     assert unseen == sorted(n for n in server if seen.get(n) != server[n])
     assert changed_since(server, dict(server)) == []
+
+
+def test_a_device_building_on_its_own_unacknowledged_write_is_not_a_conflict() -> None:
+    mine = ServerField("first edit", 7)
+    assert merge_field(mine, None, "second edit", own=True) is Outcome.APPLY
+    assert merge_field(mine, None, "second edit", own=False) is Outcome.CONFLICT
+
+
+def test_a_base_newer_than_the_server_means_the_server_lost_it() -> None:
+    restored = ServerField("old value from the backup", 4)
+    assert merge_field(restored, 9, "newest value") is Outcome.APPLY
+    assert merge_field(restored, 3, "stale edit") is Outcome.CONFLICT
+
+
+def test_delete_does_not_conflict_with_own_edits() -> None:
+    versions = {"name": 5, "phone": 6}
+    assert changed_since(versions, {"name": 5}, own=frozenset({"phone"})) == []
+    assert changed_since(versions, {"name": 5}) == ["phone"]

@@ -1,0 +1,85 @@
+"""Enrol this laptop and sync it: the glue between the store and the Qt-free engine."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from sync.engine import SyncEngine, SyncReport
+from sync.protocol import DeviceCredentials, SyncClient
+
+from .. import __version__
+from ..store import Store, StoreError
+from ..store.replica import Enrolment, LocalReplica
+
+
+class NotEnrolled(StoreError):
+    """This laptop has not been enrolled with a server yet."""
+
+
+def _raw_private(key: Ed25519PrivateKey) -> str:
+    raw = key.private_bytes(
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
+        serialization.NoEncryption(),
+    )
+    return base64.b64encode(raw).decode("ascii")
+
+
+def enrol(
+    store: Store,
+    server_url: str,
+    code: str,
+    device_name: str,
+    ca_file: str | None = None,
+) -> Enrolment:
+    """Redeem the one-time code; the device key is made here and kept in the encrypted store."""
+    key = Ed25519PrivateKey.generate()
+    with SyncClient(server_url, ca_file=ca_file) as client:
+        answer = client.enrol(code.strip(), device_name, key)
+    enrolment = Enrolment(
+        server_url=server_url,
+        device_id=answer.device_id,
+        private_key=_raw_private(key),
+        server_public_key=answer.server_public_key,
+        user_id=answer.user.id,
+        user_name=answer.user.display_name,
+        role=answer.user.role,
+        team_ids=tuple(t.id for t in answer.teams),
+    )
+    LocalReplica(store).save_enrolment(enrolment)
+    return enrolment
+
+
+def client_for(enrolment: Enrolment, ca_file: str | None = None) -> SyncClient:
+    key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(enrolment.private_key))
+    credentials = DeviceCredentials(enrolment.device_id, key, enrolment.server_public_key)
+    return SyncClient(enrolment.server_url, credentials, ca_file=ca_file)
+
+
+def sync_now(
+    store: Store,
+    progress: Callable[[str, int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    ca_file: str | None = None,
+) -> SyncReport:
+    """One full sync. Raises the protocol's errors (offline, revoked, update required)."""
+    replica = LocalReplica(store)
+    enrolment = replica.enrolment()
+    if enrolment is None:
+        raise NotEnrolled("This laptop is not enrolled with a server yet.")
+    with client_for(enrolment, ca_file) as client:
+        engine = SyncEngine(client, replica, enrolment.device_id, __version__, progress, cancelled)
+        return engine.run()
+
+
+def resolve_conflict(store: Store, conflict_id: str, value: object) -> int | None:
+    """Send a person's decision; the chosen value syncs like any other change."""
+    enrolment = LocalReplica(store).enrolment()
+    if enrolment is None:
+        raise NotEnrolled("This laptop is not enrolled with a server yet.")
+    with client_for(enrolment) as client:
+        return client.resolve_conflict(conflict_id, value).seq

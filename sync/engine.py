@@ -1,0 +1,227 @@
+"""The client side of a sync, in named stages (as Morango does), without Qt.
+
+hello → (restore check) → push → pull → verify (and repair) → audit → conflicts.
+
+The engine talks to the server through :class:`~sync.protocol.SyncClient` and to the
+device's store through the small :class:`Replica` interface, so it runs the same in
+the app, in tests and in a soak run. Every stage is safe to repeat: a sync that is
+interrupted anywhere is finished by the next one, and nothing is applied twice.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sync.protocol import (
+    MAX_PUSH_OPS,
+    CursorCheck,
+    Op,
+    PartitionSummary,
+    ProtocolError,
+    RecordVersion,
+    SyncClient,
+    decode,
+    encode,
+    partition_digest,
+)
+
+PULL_PAGE = 500
+AUDIT_BATCH = 1000
+
+
+class Replica(Protocol):
+    """What the engine needs from the device's store."""
+
+    def cursor(self) -> int: ...
+    def cursor_change_id(self) -> str | None: ...
+    def pending_ops(self, device_id: str, limit: int) -> list[dict[str, Any]]: ...
+    def record_results(self, results: list[dict[str, Any]]) -> None: ...
+    def apply_changes(
+        self,
+        changes: list[dict[str, Any]],
+        next_cursor: int,
+        epoch: str,
+        keep_cursor: bool = False,
+    ) -> Any: ...
+    def partition_versions(self) -> Mapping[str, Sequence[tuple[str, str, int, bool]]]: ...
+    def requeue_lost(self, high_water: int) -> int: ...
+    def audit_after(self) -> tuple[int, list[dict[str, Any]]]: ...
+    def audit_uploaded(self, seq: int) -> None: ...
+    def store_conflicts(self, conflicts: list[dict[str, Any]]) -> None: ...
+    def mark_synced(self, when: str) -> None: ...
+
+
+class SyncCancelled(Exception):
+    """The user cancelled; what was done so far is kept and the next sync continues."""
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    requeued_after_restore: int = 0
+    repaired: list[str] = field(default_factory=list)
+    still_mismatched: list[str] = field(default_factory=list)
+    audit_verified_until: int | None = None
+    open_conflicts: int = 0
+    teams: list[str] = field(default_factory=list)
+
+
+Progress = Callable[[str, int, int], None]
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        client: SyncClient,
+        replica: Replica,
+        device_id: str,
+        app_version: str,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.client = client
+        self.replica = replica
+        self.device_id = device_id
+        self.app_version = app_version
+        self._progress = progress or (lambda stage, done, total: None)
+        self._cancelled = cancelled or (lambda: False)
+        self._clock = clock
+
+    def _check(self) -> None:
+        if self._cancelled():
+            raise SyncCancelled()
+
+    def run(self) -> SyncReport:
+        report = SyncReport()
+        hello = self._hello(report)
+        self._push(report)
+        self._pull(report, hello.epoch)
+        self._verify(report, hello.epoch)
+        self._audit(report)
+        self._conflicts(report)
+        self.replica.mark_synced(_iso(self._clock()))
+        return report
+
+    # --- stages ---------------------------------------------------------------------
+    def _hello(self, report: SyncReport) -> Any:
+        self._progress("hello", 0, 1)
+        cursor = self.replica.cursor()
+        change_id = self.replica.cursor_change_id()
+        check = CursorCheck(cursor, change_id) if cursor and change_id else None
+        hello = self.client.hello(self.app_version, check)
+        report.teams = [t.id for t in hello.teams]
+        lost = hello.cursor_known is False or cursor > hello.high_water
+        if lost:
+            # The server was restored from an older backup. Re-push what it lost from our
+            # copy and pull again; never discard local data because the server forgot it.
+            common = 0 if hello.cursor_known is False else hello.high_water
+            report.requeued_after_restore = self.replica.requeue_lost(common)
+        return hello
+
+    def _push(self, report: SyncReport) -> None:
+        while True:
+            self._check()
+            ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
+            if not ops:
+                return
+            answer = self.client.push([decode(Op, op) for op in ops])
+            results = [encode(r) for r in answer.results]
+            self.replica.record_results(results)
+            for result in answer.results:
+                if result.status == "applied":
+                    report.applied += 1
+                elif result.status == "conflict":
+                    report.conflicts += 1
+                else:
+                    report.rejected += 1
+            report.pushed += len(ops)
+            self._progress("push", report.pushed, report.pushed + len(ops))
+            if len(ops) < MAX_PUSH_OPS:
+                return
+
+    def _pull(self, report: SyncReport, epoch: str) -> None:
+        while True:
+            self._check()
+            page = self.client.pull(self.replica.cursor(), PULL_PAGE)
+            changes = [encode(c) for c in page.changes]
+            self.replica.apply_changes(changes, page.next, page.epoch or epoch)
+            report.pulled += len(changes)
+            self._progress("pull", page.next, max(page.high_water, page.next))
+            if not page.more:
+                return
+
+    def _summaries(self, teams: Sequence[str]) -> dict[str, PartitionSummary]:
+        local = self.replica.partition_versions()
+        return {
+            team: partition_digest(
+                RecordVersion(entity, record_id, version, deleted)
+                for entity, record_id, version, deleted in local.get(team, ())
+            )
+            for team in teams
+        }
+
+    def _verify(self, report: SyncReport, epoch: str) -> None:
+        if not report.teams:
+            return
+        self._progress("verify", 0, 1)
+        answer = self.client.verify(self._summaries(report.teams))
+        for team in answer.mismatches:
+            self._repair(team, epoch)
+            report.repaired.append(team)
+        if answer.mismatches:
+            again = self.client.verify(self._summaries(answer.mismatches))
+            report.still_mismatched = list(again.mismatches)
+
+    def _repair(self, team: str, epoch: str) -> None:
+        """Pull the whole partition again; versions make re-applying harmless."""
+        after = 0
+        while True:
+            self._check()
+            page = self.client.pull(after, PULL_PAGE, partitions=[team])
+            changes = [encode(c) for c in page.changes]
+            self.replica.apply_changes(changes, page.next, page.epoch or epoch, keep_cursor=True)
+            after = page.next
+            if not page.more:
+                return
+
+    def _audit(self, report: SyncReport) -> None:
+        restarted = False
+        while True:
+            self._check()
+            _uploaded, entries = self.replica.audit_after()
+            if not entries:
+                return
+            batch = entries[:AUDIT_BATCH]
+            try:
+                answer = self.client.upload_audit(batch)
+            except ProtocolError as exc:
+                if exc.code != "audit_chain_broken" or restarted:
+                    raise
+                # The server lost the tail of our chain (a restore): send it all again;
+                # entries it still holds are accepted when identical.
+                restarted = True
+                self.replica.audit_uploaded(0)
+                continue
+            self.replica.audit_uploaded(answer.verified_until)
+            report.audit_verified_until = answer.verified_until
+            if len(entries) <= AUDIT_BATCH:
+                return
+
+    def _conflicts(self, report: SyncReport) -> None:
+        conflicts = [encode(c) for c in self.client.list_conflicts()]
+        self.replica.store_conflicts(conflicts)
+        report.open_conflicts = len(conflicts)
+
+
+def _iso(moment: float) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(moment, UTC).isoformat(timespec="seconds")

@@ -1,0 +1,83 @@
+"""Laptops for sync tests: a real encrypted store per device, enrolled with a real server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from outreach_desk.domain import Citizen, ContactForm, JournalNote
+from outreach_desk.services import sync_service
+from outreach_desk.store import KdfParams, Store
+from outreach_desk.store.replica import LocalReplica
+from sync.engine import SyncReport
+from sync.server import accounts
+from tests.sync.conftest import World
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@dataclass
+class Laptop:
+    store: Store
+    username: str
+
+    @property
+    def replica(self) -> LocalReplica:
+        return LocalReplica(self.store)
+
+    @property
+    def team(self) -> str:
+        return self.store.session.home_team
+
+    def sync(self) -> SyncReport:
+        return sync_service.sync_now(self.store)
+
+    def new_citizen(self, **values: Any) -> Citizen:
+        return self.store.citizens.add(Citizen.new(self.team, **values))
+
+    def edit_citizen(self, citizen_id: str, **changes: Any) -> Citizen:
+        return self.store.citizens.update(replace(self.store.citizens.get(citizen_id), **changes))
+
+    def write_note(self, citizen_id: str, text: str) -> JournalNote:
+        return self.store.notes.add(
+            JournalNote.new(
+                team_id=self.team,
+                caseworker=self.store.session.user_id,
+                citizen_ids=(citizen_id,),
+                contact_form=ContactForm.OUTREACH,
+                now=datetime.now(UTC),
+                text=text,
+            )
+        )
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything a person could see, for comparing devices after a sync."""
+        ctx = self.store.context
+        out: dict[str, Any] = {}
+        for table in ("citizens", "notes", "addenda", "plans", "goals", "ratings", "followups"):
+            rows = ctx.query(f"SELECT * FROM {table} ORDER BY id")
+            out[table] = [
+                {k: v for k, v in r.items() if k not in {"rid", "created_at", "updated_at"}}
+                | {"deleted": r["deleted_at"] is not None}
+                for r in rows
+            ]
+            for row in out[table]:
+                row.pop("deleted_at", None)
+        return out
+
+
+def laptop(world: World, tmp_path: Path, username: str, name: str = "laptop") -> Laptop:
+    folder = tmp_path / f"{username}-{name}"
+    store = Store.create(
+        folder,
+        PASSPHRASE,
+        user_id="local",
+        user_name=username,
+        team_ids=("local",),
+        kdf=KdfParams.fast_for_tests(),
+    )
+    code, _ = accounts.issue_enrol_code(world.server.db, username, 900)
+    sync_service.enrol(store, world.server.url, code, name)
+    return Laptop(store, username)

@@ -1,0 +1,202 @@
+"""Desktop stores syncing through a real server (SQLite and PostgreSQL): nothing lost,
+nothing duplicated, conflicts kept for people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from outreach_desk.domain import Addendum
+from outreach_desk.services import sync_service
+from sync.protocol import DeviceRevoked
+from sync.server import accounts
+from tests.sync.conftest import World
+from tests.sync.laptops import Laptop, laptop
+
+
+@pytest.fixture
+def pair(world: World, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    anna, bo = laptop(world, tmp_path, "anna"), laptop(world, tmp_path, "bo")
+    yield anna, bo
+    anna.store.close()
+    bo.store.close()
+
+
+def test_work_recorded_offline_reaches_the_other_laptop(pair: tuple[Laptop, Laptop]) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", nickname="Store Jens")
+    note = anna.write_note(person.id, "Mødt på Kirkens Korshær. Talte om bolig.")
+    anna.store.notes.finalise(note.id, anna.store.followups)
+    report = anna.sync()
+    assert report.pushed == 3 and report.applied == 3 and report.rejected == 0
+    assert anna.store.outbox.count() == 0
+    bo.sync()
+    assert bo.store.citizens.get(person.id).nickname == "Store Jens"
+    assert bo.store.notes.get(note.id).is_final
+    assert [h.id for h in bo.store.search_notes("Korshær")] == [note.id]
+    assert anna.snapshot() == bo.snapshot()
+
+
+def test_edits_to_different_fields_are_both_kept(pair: tuple[Laptop, Laptop]) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen")
+    anna.sync()
+    bo.sync()
+    anna.edit_citizen(person.id, phone="20304050")  # both offline
+    bo.edit_citizen(person.id, nickname="Jensemand")
+    assert anna.sync().conflicts == 0
+    assert bo.sync().conflicts == 0
+    anna.sync()
+    for device in (anna, bo):
+        current = device.store.citizens.get(person.id)
+        assert (current.phone, current.nickname) == ("20304050", "Jensemand")
+    assert anna.snapshot() == bo.snapshot()
+
+
+def test_same_field_becomes_a_conflict_that_a_person_resolves(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
+    anna.sync()
+    bo.sync()
+    anna.edit_citizen(person.id, phone="22222222")
+    bo.edit_citizen(person.id, phone="33333333")
+    anna.sync()
+    report = bo.sync()
+    assert report.conflicts == 1 and report.open_conflicts == 1
+    anna.sync()
+    # the provisional winner (what reached the server first) is what every device shows
+    assert anna.store.citizens.get(person.id).phone == "22222222"
+    assert bo.store.citizens.get(person.id).phone == "33333333"  # bo's edit is not dropped
+    (conflict,) = bo.replica.open_conflicts()
+    assert conflict["server"]["value"] == "22222222"
+    assert conflict["incoming"]["value"] == "33333333"
+    assert bo.store.outbox.count("conflict") == 1
+    sync_service.resolve_conflict(bo.store, conflict["conflict_id"], "33333333")
+    bo.sync()
+    anna.sync()
+    assert anna.store.citizens.get(person.id).phone == "33333333"
+    assert bo.replica.open_conflicts() == []
+
+
+def test_concurrent_addenda_both_survive(pair: tuple[Laptop, Laptop]) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen")
+    note = anna.write_note(person.id, "Første notat.")
+    anna.store.notes.finalise(note.id, anna.store.followups)
+    anna.sync()
+    bo.sync()
+    for device, text in ((anna, "Tillæg fra Anna"), (bo, "Tillæg fra Bo")):
+        device.store.addenda.add(
+            Addendum.new(note.id, device.store.session.user_id, text, device.store.session.clock())
+        )
+    anna.sync()
+    bo.sync()
+    anna.sync()
+    for device in (anna, bo):
+        texts = sorted(a.text for a in device.store.addenda.for_note(note.id))
+        assert texts == ["Tillæg fra Anna", "Tillæg fra Bo"]
+
+
+def test_delete_against_a_concurrent_edit_is_a_conflict(pair: tuple[Laptop, Laptop]) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen")
+    anna.sync()
+    bo.sync()
+    anna.edit_citizen(person.id, phone="44444444")
+    bo.store.citizens.delete(person.id)
+    anna.sync()
+    report = bo.sync()
+    assert report.conflicts == 1
+    anna.sync()
+    assert anna.store.citizens.get(person.id).phone == "44444444"  # the edit is not lost
+
+
+def test_two_edits_offline_before_a_sync_are_not_a_conflict(pair: tuple[Laptop, Laptop]) -> None:
+    anna, _bo = pair
+    person = anna.new_citizen(name="Jens Hansen")
+    anna.edit_citizen(person.id, phone="11111111")
+    anna.edit_citizen(person.id, phone="22222222")
+    anna.store.citizens.delete(person.id)
+    report = anna.sync()
+    assert (report.conflicts, report.rejected) == (0, 0)
+
+
+def test_lost_response_after_the_server_committed_applies_nothing_twice(
+    pair: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen")
+    anna.write_note(person.id, "Notat")
+    replica_type = type(anna.replica)
+    original = replica_type.record_results
+
+    def crash(self, results):  # type: ignore[no-untyped-def]
+        raise ConnectionResetError("the answer never arrived")
+
+    monkeypatch.setattr(replica_type, "record_results", crash)
+    with pytest.raises(ConnectionResetError):
+        anna.sync()
+    monkeypatch.setattr(replica_type, "record_results", original)
+    assert anna.store.outbox.count() == 2  # still queued: nothing was acknowledged
+    report = anna.sync()  # the retry: the server answers from applied_ops
+    assert report.applied == 2 and anna.store.outbox.count() == 0
+    bo.sync()
+    assert bo.store.citizens.count() == 1 and bo.store.notes.count() == 1
+    assert len(bo.store.notes.timeline(person.id)) == 1
+
+
+def test_verify_finds_and_repairs_a_missing_record(pair: tuple[Laptop, Laptop]) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen")
+    anna.sync()
+    bo.sync()
+    # damage bo's replica: forget the record and its versions behind the engine's back
+    ctx = bo.store.context
+    with bo.store.transaction():
+        ctx.conn.execute("DELETE FROM citizens WHERE id = ?", (person.id,))
+        ctx.conn.execute("DELETE FROM field_versions WHERE record_id = ?", (person.id,))
+        ctx.conn.execute("DELETE FROM sync_records WHERE record_id = ?", (person.id,))
+    report = bo.sync()
+    assert report.repaired == [bo.team] and report.still_mismatched == []
+    assert bo.store.citizens.get(person.id).name == "Jens Hansen"
+
+
+def test_access_log_is_uploaded_and_verified(pair: tuple[Laptop, Laptop]) -> None:
+    anna, _bo = pair
+    person = anna.new_citizen(name="Jens Hansen")
+    anna.store.citizens.get(person.id)
+    report = anna.sync()
+    entries = anna.store.access_log.entries()
+    assert report.audit_verified_until == entries[-1].seq
+    anna.store.citizens.get(person.id)
+    assert anna.sync().audit_verified_until == entries[-1].seq + 1
+
+
+def test_revoked_laptop_receives_a_verified_wipe(world: World, tmp_path: Path) -> None:
+    anna = laptop(world, tmp_path, "anna")
+    enrolment = anna.replica.enrolment()
+    assert enrolment is not None
+    accounts.revoke_device(world.server.db, enrolment.device_id)
+    with pytest.raises(DeviceRevoked):
+        anna.sync()
+    anna.store.crypto_erase()
+    assert list(anna.store.paths.folder.iterdir()) == []
+
+
+def test_three_laptops_converge(world: World, tmp_path: Path) -> None:
+    devices = [laptop(world, tmp_path, name) for name in ("anna", "bo", "lise")]
+    people = [d.new_citizen(name=f"Borger {i}") for i, d in enumerate(devices)]
+    for device, person in zip(devices, people, strict=True):
+        device.write_note(person.id, f"Notat om {person.name}")
+    for _ in range(2):
+        for device in devices:
+            device.sync()
+    snapshots = [d.snapshot() for d in devices]
+    assert snapshots[0] == snapshots[1] == snapshots[2]
+    assert len(snapshots[0]["citizens"]) == 3 and len(snapshots[0]["notes"]) == 3
+    for device in devices:
+        device.store.close()
