@@ -61,13 +61,17 @@ def test_citizen_moves_team_only_with_access_to_both(world: World) -> None:
     anna.push(
         [make_op(anna, "citizen", rid, world.team_a, {"nickname": "x", "team_id": world.team_a})]
     )
-    move = make_op(anna, "citizen", rid, world.team_a, {"team_id": world.team_b}, bases={"team_id": 1})
+    move = make_op(
+        anna, "citizen", rid, world.team_a, {"team_id": world.team_b}, bases={"team_id": 1}
+    )
     assert anna.push([move]).results[0].reason == "forbidden_partition"
 
     accounts.add_member(world.server.db, "Team B", "anna")
     anna2 = world.device("anna", "second laptop")
     seq = anna.pull(0).changes[0].fields["team_id"].version
-    move = make_op(anna2, "citizen", rid, world.team_a, {"team_id": world.team_b}, bases={"team_id": seq})
+    move = make_op(
+        anna2, "citizen", rid, world.team_a, {"team_id": world.team_b}, bases={"team_id": seq}
+    )
     assert anna2.push([move]).results[0].status == "applied"
     kinds = [(c.partition, c.kind) for c in anna2.pull(0).changes if c.record_id == rid]
     assert kinds[-2:] == [(world.team_a, "moved"), (world.team_b, "upsert")]
