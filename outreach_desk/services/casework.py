@@ -234,10 +234,11 @@ class ContactContext:
     names: dict[str, str]
     last_place_id: str | None
     now: datetime
+    user_names: dict[str, str] = field(default_factory=dict)
 
 
 def contact_context(store: Store, citizen_ids: tuple[str, ...]) -> ContactContext:
-    names = {}
+    names: dict[str, str] = {}
     for citizen_id in citizen_ids:
         names[citizen_id] = store.citizens.get(citizen_id).display_name
     return ContactContext(
@@ -245,6 +246,7 @@ def contact_context(store: Store, citizen_ids: tuple[str, ...]) -> ContactContex
         names=names,
         last_place_id=last_place_for(store, store.session.user_id),
         now=store.session.clock(),
+        user_names={store.session.user_id: store.session.user_name},
     )
 
 
@@ -325,3 +327,20 @@ def mark_follow_up_done(store: Store, followup_id: str) -> FollowUp:
 def todays_agenda(store: Store) -> FollowUpAgenda:
     """The follow-up agenda for the session's today (its clock, not the GUI's)."""
     return follow_up_agenda(store, store.session.clock().date())
+
+
+@dataclass(frozen=True)
+class CitizenScreen:
+    """The overview plus what the screen needs to word it: today, and user names."""
+
+    overview: CitizenOverview
+    today: date
+    user_names: dict[str, str]
+
+
+def load_citizen_screen(store: Store, citizen_id: str) -> CitizenScreen:
+    return CitizenScreen(
+        overview=load_overview(store, citizen_id),
+        today=store.session.clock().date(),
+        user_names={store.session.user_id: store.session.user_name},
+    )

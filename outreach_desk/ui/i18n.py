@@ -21,7 +21,7 @@ class Translations:
         self.language = "en"
 
     def switch(self, language: str) -> bool:
-        """Install ``language``; English needs no catalog. Returns False if one is missing."""
+        """Install ``language``'s catalogs. Returns False if one is missing."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
@@ -32,14 +32,12 @@ class Translations:
                 QLocale.Country.Denmark,
             )
         )
-        if language == "en":
-            return True
         ok = True
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in (
-            (f"qtbase_{language}", qt_folder),
-            (f"{APP_CATALOG}_{language}", str(self._folder)),
-        ):
+        catalogs = [(f"{APP_CATALOG}_{language}", str(self._folder))]
+        if language != "en":  # English needs only the app's plural forms
+            catalogs.insert(0, (f"qtbase_{language}", qt_folder))
+        for name, folder in catalogs:
             translator = QTranslator(self._app)
             if translator.load(name, folder):
                 self._app.installTranslator(translator)

@@ -30,6 +30,7 @@ from ..store import ProfilePaths, Store, UnlockDelayed, WrongPassphrase
 from .caseload_model import CaseloadModel
 from .caseload_panel import CaseloadPanel
 from .citizen_view import CitizenView
+from .contact_form import ContactDialog
 from .followups_view import FollowUpsView
 from .i18n import Translations
 from .idle import IdleWatcher, SessionLockWatcher
@@ -130,12 +131,17 @@ class MainWindow(QMainWindow):
         self.caseload.citizen_selected.connect(self._show_citizen)
         self.caseload.citizen_activated.connect(self._show_citizen)
         self.followups.citizen_requested.connect(self._show_citizen)
+        self.followups.changed.connect(self._data_changed)
         self.citizen_view.changed.connect(self._data_changed)
+        self.citizen_view.record_contact_requested.connect(self.record_contact)
         self.runner.busy_changed.connect(self.busy.setVisible)
         self.retranslate()
 
     # --- chrome -----------------------------------------------------------------------
     def _build_actions(self) -> None:
+        self.contact_action = QAction(self)
+        self.contact_action.setShortcut(QKeySequence.StandardKey.New)
+        self.contact_action.triggered.connect(lambda: self.record_contact(None))
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.caseload.focus_search)
@@ -152,24 +158,31 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.workspace_actions = [
+            self.contact_action,
             self.find_action,
             self.lock_action,
             self.followups_action,
             self.settings_action,
         ]
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.settings_action, self.lock_action, self.quit_action])
+        self.file_menu.addActions(
+            [self.contact_action, self.settings_action, self.lock_action, self.quit_action]
+        )
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addActions([self.find_action, self.followups_action])
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addActions([self.find_action, self.followups_action, self.lock_action])
+        self.toolbar.addActions(
+            [self.contact_action, self.find_action, self.followups_action, self.lock_action]
+        )
         self._set_workspace_enabled(False)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Outreach Desk"))
+        self.contact_action.setText(self.tr("&New contact"))
+        self.contact_action.setToolTip(self.tr("Record a contact and its journal note (Ctrl+N)"))
         self.find_action.setText(self.tr("&Find citizen"))
         self.lock_action.setText(self.tr("&Lock"))
         self.followups_action.setText(self.tr("F&ollow-ups"))
@@ -248,6 +261,10 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self._status_timer.stop()
         self._set_workspace_enabled(False)
+        for dialog in self.findChildren(ContactDialog):
+            dialog.form.clear()  # queues the last unsaved draft before the store closes
+            dialog.close()
+            dialog.deleteLater()
         self.caseload.clear()
         self.citizen_view.clear()
         self.followups.clear()
@@ -257,11 +274,27 @@ class MainWindow(QMainWindow):
         self.runner.close_store(lambda _none: self.locked.emit())
 
     # --- workspace ----------------------------------------------------------------------
+    def record_contact(self, citizen_id: str | None) -> ContactDialog:
+        """The quick form: the chosen citizen is already present, the place remembered."""
+        if citizen_id is None:
+            citizen_id = self.citizen_view.citizen_id
+        dialog = ContactDialog(self.runner, self)
+        dialog.form.new_contact([citizen_id] if citizen_id else [])
+        dialog.form.saved.connect(lambda _id: self._data_changed())
+        dialog.form.finalised.connect(lambda _id: self._data_changed())
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
     def _show_citizen(self, citizen_id: str) -> None:
         self.tabs.setCurrentWidget(self.citizen_view)
         self.citizen_view.show_citizen(citizen_id)
 
     def _data_changed(self) -> None:
+        if self.pages.currentWidget() is not self.workspace:
+            return
+        if self.citizen_view.citizen_id:
+            self.citizen_view.reload()
         self.caseload_model.reload()
         self.followups.refresh()
         self.refresh_sync_status()

@@ -26,48 +26,63 @@ from ..store import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def describe_error(exc: BaseException) -> str:
+    # written out at each site so lupdate can find the strings
     if isinstance(exc, WrongPassphrase):
-        return _t("The passphrase is not correct.")
+        return QCoreApplication.translate("Messages", "The passphrase is not correct.")
     if isinstance(exc, UnlockDelayed):
-        return _t("Too many wrong passphrases. Wait a moment before trying again.")
+        return QCoreApplication.translate(
+            "Messages", "Too many wrong passphrases. Wait a moment before trying again."
+        )
     if isinstance(exc, HeaderMissing):
-        return _t(
+        return QCoreApplication.translate(
+            "Messages",
             "The key file (store.key) is missing from the profile folder. Without it the "
             "data cannot be opened. Nothing has been deleted: restore the file from a backup "
-            "or contact IT."
+            "or contact IT.",
         )
     if isinstance(exc, HeaderDamaged):
-        return _t(
+        return QCoreApplication.translate(
+            "Messages",
             "The key file (store.key) is damaged. Nothing has been deleted: restore the file "
-            "from a backup or contact IT."
+            "from a backup or contact IT.",
         )
     if isinstance(exc, StoreDamaged):
-        return _t(
+        return QCoreApplication.translate(
+            "Messages",
             "The database file is damaged or has been changed outside Outreach Desk. "
-            "Nothing has been deleted. Contact IT before you record anything else."
+            "Nothing has been deleted. Contact IT before you record anything else.",
         )
     if isinstance(exc, DiskFull):
-        return _t(
+        return QCoreApplication.translate(
+            "Messages",
             "The disk is full, so the change was not saved. What you saved before is safe. "
-            "Free some space and try again; what you typed is still in the form."
+            "Free some space and try again; what you typed is still in the form.",
         )
     if isinstance(exc, NotEncrypted):
-        return _t("This installation cannot encrypt data and refuses to store anything.")
+        return QCoreApplication.translate(
+            "Messages", "This installation cannot encrypt data and refuses to store anything."
+        )
     if isinstance(exc, StoreNotFound):
-        return _t("There is no local store in this profile yet.")
+        return QCoreApplication.translate(
+            "Messages", "There is no local store in this profile yet."
+        )
     if isinstance(exc, StoreExists):
-        return _t("There is already a local store in this profile. Nothing was changed.")
+        return QCoreApplication.translate(
+            "Messages", "There is already a local store in this profile. Nothing was changed."
+        )
     if isinstance(exc, StoreClosed):
-        return _t("Outreach Desk is locked.")
+        return QCoreApplication.translate("Messages", "Outreach Desk is locked.")
     if isinstance(exc, RecordNotFound):
-        return _t("The record no longer exists; it may have been deleted.")
+        return QCoreApplication.translate(
+            "Messages", "The record no longer exists; it may have been deleted."
+        )
     if isinstance(exc, ValidationError):
-        return _t("Some fields need attention.")
+        return QCoreApplication.translate("Messages", "Some fields need attention.")
     if isinstance(exc, StoreError):
-        return _t("The local database reported a problem. Nothing was saved by this action.")
-    return _t("Something went wrong. Nothing was saved by this action.")
+        return QCoreApplication.translate(
+            "Messages", "The local database reported a problem. Nothing was saved by this action."
+        )
+    return QCoreApplication.translate(
+        "Messages", "Something went wrong. Nothing was saved by this action."
+    )

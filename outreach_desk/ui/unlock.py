@@ -253,6 +253,11 @@ class UnlockScreen(QWidget):
         super().showEvent(event)
         self.passphrase.setFocus()
 
+    @property
+    def failures(self) -> int:
+        """Wrong attempts in a row, as the store counted them."""
+        return self._failures
+
     def set_user(self, name: str) -> None:
         self._user_name = name
         self.retranslate()

@@ -16,7 +16,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-CATALOGUES = [HERE / "outreach_desk_da.ts"]
+CATALOGUES = [HERE / "outreach_desk_da.ts", HERE / "outreach_desk_en.ts"]
+# English needs only its plural forms ("%n citizen(s)" -> "1 citizen", "2 citizens")
+PLURAL_ONLY = {"outreach_desk_en.ts"}
 
 
 def tool(name: str) -> str:
@@ -32,8 +34,19 @@ def sources() -> list[str]:
 
 
 def lupdate(target: Path) -> None:
+    extra = ["-pluralonly"] if target.name in PLURAL_ONLY else []
+    language = ["-target-language", target.stem.rsplit("_", 1)[-1]]
     subprocess.run(
-        [tool("pyside6-lupdate"), "-silent", "-no-obsolete", *sources(), "-ts", str(target)],
+        [
+            tool("pyside6-lupdate"),
+            "-silent",
+            "-no-obsolete",
+            *extra,
+            *language,
+            *sources(),
+            "-ts",
+            str(target),
+        ],
         check=True,
     )
 

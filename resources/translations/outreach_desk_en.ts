@@ -1,0 +1,64 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CaseloadPanel</name>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="145"/>
+        <source>%n citizen(s)</source>
+        <translation>
+            <numerusform>%n citizen</numerusform>
+            <numerusform>%n citizens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/unlock.py" line="153"/>
+        <source>The passphrase must be at least %n characters long.</source>
+        <translation>
+            <numerusform>The passphrase must be at least %n characters long.</numerusform>
+            <numerusform>The passphrase must be at least %n characters long.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/sync_status.py" line="56"/>
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/sync_status.py" line="58"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/sync_status.py" line="60"/>
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/unlock.py" line="301"/>
+        <source>You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>You can try again in %n second.</numerusform>
+            <numerusform>You can try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

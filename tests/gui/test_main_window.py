@@ -1,0 +1,161 @@
+"""The whole window: first run, unlock, caseload, lock, language — on a real store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from outreach_desk.domain import Citizen
+from outreach_desk.resources import translations_dir
+from outreach_desk.services.tasks import TaskRunner
+from outreach_desk.settings import SettingsFile, UserSettings
+from outreach_desk.store import KdfParams, Store
+from outreach_desk.ui.i18n import Translations
+from outreach_desk.ui.main_window import MainWindow, StoreFactory
+from tests.conftest import PASSPHRASE, FakeClock
+from tests.gui.conftest import wait_for
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, clock: FakeClock
+) -> Iterator[MainWindow]:
+    profile = tmp_path / "profile"
+    factory = StoreFactory(
+        profile=profile,
+        create=lambda name, secret: Store.create(
+            profile,
+            secret,
+            user_id="u-1",
+            user_name=name,
+            team_ids=("t",),
+            kdf=KdfParams.fast_for_tests(),
+            clock=clock,
+        ),
+        open=lambda secret: Store.open(profile, secret, clock=clock),
+    )
+    app = QApplication.instance()
+    translations = Translations(app, translations_dir())
+    translations.switch("en")
+    main = MainWindow(
+        runner,
+        factory,
+        translations,
+        SettingsFile(tmp_path / "settings.json"),
+        UserSettings(language="en"),
+        today=lambda: clock().date(),
+    )
+    qtbot.addWidget(main)
+    main.start()
+    main.show()
+    yield main
+    translations.switch("en")
+
+
+def _create(qtbot: QtBot, window: MainWindow) -> None:
+    screen = window.first_run
+    assert window.pages.currentWidget() is screen
+    qtbot.keyClicks(screen.name, "Mette Sørensen")
+    qtbot.keyClicks(screen.passphrase, PASSPHRASE)
+    qtbot.keyClicks(screen.confirm, PASSPHRASE)
+    assert screen.create_button.isEnabled()
+    with qtbot.waitSignal(window.unlocked, timeout=15_000):
+        qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
+
+
+def test_first_run_needs_a_strong_confirmed_passphrase(qtbot: QtBot, window: MainWindow) -> None:
+    screen = window.first_run
+    qtbot.keyClicks(screen.name, "Mette")
+    qtbot.keyClicks(screen.passphrase, "kort")
+    assert not screen.create_button.isEnabled()
+    assert "at least" in screen.strength_hint.text()
+    screen.passphrase.setText("password123456")
+    assert "easy to guess" in screen.strength_hint.text()
+    screen.passphrase.setText(PASSPHRASE)
+    screen.confirm.setText(PASSPHRASE + "x")
+    assert not screen.create_button.isEnabled()
+    assert "not the same" in screen.strength_hint.text()
+
+
+def test_create_then_find_a_citizen(qtbot: QtBot, window: MainWindow, runner: TaskRunner) -> None:
+    _create(qtbot, window)
+    assert window.pages.currentWidget() is window.workspace
+    wait_for(
+        qtbot,
+        runner,
+        lambda s: s.citizens.add(Citizen.new("t", name="Jens Hansen", nickname="Store Jens")),
+    )
+    wait_for(qtbot, runner, lambda s: s.citizens.add(Citizen.new("t", name="Lise Berg")))
+    window.caseload_model.reload()
+    qtbot.waitUntil(lambda: window.caseload_model.rowCount() == 2, timeout=5000)
+    qtbot.keyClicks(window.caseload.search, "store j")
+    qtbot.waitUntil(lambda: window.caseload_model.rowCount() == 1, timeout=5000)
+    index = window.caseload_model.index(0, 0)
+    qtbot.waitUntil(lambda: window.caseload_model.data(index) == "Jens Hansen", timeout=5000)
+    window.caseload.table.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: window.citizen_view.citizen_id is not None, timeout=5000)
+
+
+def test_lock_clears_everything_and_unlock_brings_it_back(
+    qtbot: QtBot, window: MainWindow, runner: TaskRunner
+) -> None:
+    _create(qtbot, window)
+    wait_for(qtbot, runner, lambda s: s.citizens.add(Citizen.new("t", name="Jens Hansen")))
+    window.caseload_model.reload()
+    qtbot.waitUntil(lambda: window.caseload_model.rowCount() == 1, timeout=5000)
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        if window.pages.currentWidget() is window.workspace:  # offscreen: trigger the action
+            window.lock_action.trigger()
+    assert window.pages.currentWidget() is window.unlock_screen
+    assert window.caseload_model.rowCount() == 0
+    texts = [w.text() for w in window.findChildren(QLabel)] + [
+        w.text() for w in window.findChildren(QLineEdit)
+    ]
+    assert not any("Jens" in t for t in texts)
+    with pytest.raises(Exception, match="locked"):
+        wait_for(qtbot, runner, lambda s: s.citizens.count())
+    window.unlock_screen.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.unlocked, timeout=10_000):
+        window.unlock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: window.caseload_model.rowCount() == 1, timeout=5000)
+
+
+def test_wrong_passphrase_shows_the_growing_wait(qtbot: QtBot, window: MainWindow) -> None:
+    _create(qtbot, window)
+    window.lock()
+    screen = window.unlock_screen
+    for attempt in range(1, 4):
+        qtbot.waitUntil(screen.unlock_button.isEnabled, timeout=5000)
+        screen.passphrase.setText("not the passphrase")
+        screen.unlock_button.click()
+        qtbot.waitUntil(lambda n=attempt: screen.failures == n, timeout=10_000)
+        assert "not correct" in screen.error.text()
+    assert "try again in 2 seconds" in screen.error.text()
+    assert not screen.unlock_button.isEnabled()
+    qtbot.waitUntil(screen.unlock_button.isEnabled, timeout=5000)
+
+
+def test_idle_timeout_locks(qtbot: QtBot, window: MainWindow) -> None:
+    _create(qtbot, window)
+    window.idle.set_interval_ms(100)
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        pass
+    assert window.pages.currentWidget() is window.unlock_screen
+
+
+def test_language_switches_without_restart(qtbot: QtBot, window: MainWindow) -> None:
+    _create(qtbot, window)
+    window.apply_settings(UserSettings(language="da"))
+    qtbot.waitUntil(lambda: window.contact_action.text() == "&Ny kontakt", timeout=3000)
+    assert window.tabs.tabText(0) == "Borger"
+    assert window.caseload_model.headerData(0, Qt.Orientation.Horizontal) == "Navn"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuller"
+    window.apply_settings(UserSettings(language="en"))
+    qtbot.waitUntil(lambda: window.contact_action.text() == "&New contact", timeout=3000)
