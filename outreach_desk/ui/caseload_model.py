@@ -19,10 +19,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from ..domain import HousingSituation
 from ..services.tasks import TaskRunner
 from ..store import Store
 from ..store.caseload import CaseloadColumn, CaseloadQuery, CaseloadRow
-from ..domain import HousingSituation
 from . import labels
 from .widgets import fmt_date, local, parse_iso
 

@@ -1,0 +1,68 @@
+"""The caseload model: ids from SQL, rows fetched in pages off the GUI thread."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from outreach_desk.domain import Citizen
+from outreach_desk.services.tasks import TaskRunner
+from outreach_desk.store import Store
+from outreach_desk.store.caseload import CaseloadQuery
+from outreach_desk.ui.caseload_model import CITIZEN_ID_ROLE, PAGE, CaseloadModel
+from tests.gui.conftest import wait_for
+
+
+def _fill(store: Store, count: int) -> None:
+    with store.transaction():
+        for i in range(count):
+            store.citizens.add(Citizen.new(store.session.home_team, name=f"Borger {i:04d}"))
+
+
+def _loaded(qtbot: QtBot, model: CaseloadModel, rows: int) -> None:
+    qtbot.waitUntil(lambda: model.rowCount() == rows, timeout=10_000)
+
+
+def test_model_passes_qt_model_checks(qtbot: QtBot, open_runner: TaskRunner, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    wait_for(qtbot, open_runner, lambda s: _fill(s, 30))
+    model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    model.reload()
+    _loaded(qtbot, model, 30)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_arrive_in_pages_without_blocking(qtbot: QtBot, open_runner: TaskRunner) -> None:
+    wait_for(qtbot, open_runner, lambda s: _fill(s, PAGE * 3))
+    model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    model.reload()
+    _loaded(qtbot, model, PAGE * 3)
+    last = model.index(PAGE * 3 - 1, 0)
+    assert model.data(last) == "…"  # not fetched yet: a placeholder, never a wait
+    qtbot.waitUntil(lambda: model.data(last) == f"Borger {PAGE * 3 - 1:04d}", timeout=5000)
+    assert model.data(last, CITIZEN_ID_ROLE)
+    first = model.index(0, 0)
+    assert model.data(first) == "…"  # only the page that was asked for was fetched
+
+
+def test_sorting_is_a_new_sql_query(qtbot: QtBot, open_runner: TaskRunner) -> None:
+    wait_for(qtbot, open_runner, lambda s: _fill(s, 5))
+    model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    model.reload()
+    _loaded(qtbot, model, 5)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model.query.descending, timeout=2000)
+    top = model.index(0, 0)
+    qtbot.waitUntil(lambda: model.data(top) == "Borger 0004", timeout=5000)
+    model.set_query(CaseloadQuery(search="0002"))
+    _loaded(qtbot, model, 1)
+
+
+def test_clear_forgets_every_row(qtbot: QtBot, open_runner: TaskRunner) -> None:
+    wait_for(qtbot, open_runner, lambda s: _fill(s, 3))
+    model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    model.reload()
+    _loaded(qtbot, model, 3)
+    model.clear()
+    assert model.rowCount() == 0 and model.row_for(model.index(0, 0)) is None
