@@ -67,11 +67,8 @@ class CaseloadPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 180)
-        self.table.setColumnWidth(1, 110)
-        self.table.setColumnWidth(2, 50)
-        self.table.setColumnWidth(3, 140)
-        self.table.setColumnWidth(4, 100)
+        for column, width in enumerate((160, 95, 45, 125, 115)):
+            self.table.setColumnWidth(column, width)
         self.table.setTabKeyNavigation(False)
         layout.addWidget(self.table, 1)
         self.count = QLabel(self)

@@ -578,7 +578,8 @@ class CitizenView(QWidget):
         v["challenges"].setText(
             ", ".join(labels.challenge(c) for c in citizen.challenges) or self.tr("None recorded")
         )
-        v["caseworker"].setText(citizen.coordinating_caseworker or "—")
+        coordinator = citizen.coordinating_caseworker
+        v["caseworker"].setText(screen.user_names.get(coordinator, coordinator) or "—")
         v["places"].setText(
             ", ".join(ov.places[p].name for p in citizen.usual_place_ids if p in ov.places) or "—"
         )

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.workspace.addWidget(self.tabs)
         self.workspace.setStretchFactor(0, 2)
         self.workspace.setStretchFactor(1, 3)
-        self.workspace.setSizes([520, 760])
+        self.workspace.setSizes([600, 680])
         for page in (self.first_run, self.unlock_screen, self.workspace):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)

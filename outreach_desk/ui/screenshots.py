@@ -54,8 +54,10 @@ def render_all(app: QApplication, window: MainWindow, folder: Path, passphrase: 
     table = window.caseload.table
     _settle(window, lambda: window.caseload_model.rowCount() > 0)
     _save(window, folder, "caseload", written)
-    table.selectRow(0)
-    _settle(window)
+    model = window.caseload_model
+    _settle(window, lambda: model.citizen_id_at(0) is not None)
+    table.setCurrentIndex(model.index(0, 0))
+    _settle(window, lambda: window.citizen_view.citizen_id is not None)
     tabs = window.citizen_view.findChild(QTabWidget)
     if tabs is not None:
         for index in range(tabs.count()):
