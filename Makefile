@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean translations
+.PHONY: demo test lint bench clean translations package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,5 +35,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench.store_bench
 
+# Linux installers: dist/outreach-desk/ (one-dir), .deb and .tar.gz (see docs/it-guide.md)
+package: $(STAMP) $(QM)
+	packaging/linux/build.sh
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

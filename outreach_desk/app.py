@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="render each main screen to a PNG in DIR and exit",
     )
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="check this installation, print one line, exit"
+    )
+    parser.add_argument("--server", metavar="URL", help="with --smoke-test: enrol and sync here")
+    parser.add_argument("--enrol-code", metavar="CODE", help="with --smoke-test: one-time code")
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="open a demo profile with a realistic caseload")
     demo.add_argument("--profile-dir", type=Path, default=DEMO_PROFILE, dest="demo_profile")
@@ -145,22 +150,28 @@ def run_gui(
     """Start the window. ``passphrase`` unlocks at once (the demo only)."""
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from .resources import translations_dir
+    from .policy import apply_policy, load_policy
+    from .resources import icons_dir, translations_dir
     from .services.tasks import TaskRunner
     from .settings import SettingsFile, default_settings_path
     from .store import Store
     from .ui.i18n import Translations
-    from .ui.main_window import MainWindow, StoreFactory
+    from .ui.main_window import MainWindow, Policy, StoreFactory
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Outreach Desk")
+    app.setWindowIcon(QIcon(str(icons_dir() / "outreach-desk.svg")))
     settings_file = SettingsFile(default_settings_path())
-    settings = settings_file.load()
+    machine = load_policy()  # never raises; problems are shown once the window is up
+    settings, locked = apply_policy(settings_file.load(), machine.policy)
+    allowed = machine.policy.languages()
     translations = Translations(app, translations_dir())
-    translations.switch(language or settings.language)
+    translations.switch(language if language in allowed else settings.language)
     runner = TaskRunner()
     factory = StoreFactory(
         profile=profile,
@@ -169,7 +180,8 @@ def run_gui(
         ),
         open=lambda secret: Store.open(profile, secret),
     )
-    window = MainWindow(runner, factory, translations, settings_file, settings)
+    policy = Policy(locked=locked, allowed_languages=allowed, sync_url=machine.policy.sync_url)
+    window = MainWindow(runner, factory, translations, settings_file, settings, policy)
     window.start()
     try:
         if screenshot is not None:
@@ -177,6 +189,16 @@ def run_gui(
 
             return render_all(app, window, screenshot, passphrase or DEMO_PASSPHRASE)
         window.show()
+        if machine.problems:
+            intro = QCoreApplication.translate(
+                "MachinePolicy",
+                "The machine policy set by your IT department has problems. Outreach Desk "
+                "uses safe defaults for the affected settings. Please tell IT:",
+            )
+            details = "\n".join(f"• {problem}" for problem in machine.problems)
+            QTimer.singleShot(
+                0, lambda: QMessageBox.warning(window, "Outreach Desk", f"{intro}\n\n{details}")
+            )
         if passphrase is not None and factory.exists():
             window.unlock_screen.unlock_requested.emit(passphrase)
         return app.exec()
@@ -192,6 +214,10 @@ def _new_user_id() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.smoke_test:
+        from .smoke import run_smoke_test
+
+        return run_smoke_test(args.server, args.enrol_code, args.profile_dir)
     if args.command == "demo":
         return run_demo(args)
     profile = args.profile_dir or default_profile()

@@ -60,6 +60,7 @@ class Policy:
 
     locked: frozenset[str] = frozenset()
     allowed_languages: tuple[str, ...] = ("da", "en")
+    sync_url: str | None = None
 
 
 class MainWindow(QMainWindow):

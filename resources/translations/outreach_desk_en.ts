@@ -4,7 +4,7 @@
 <context>
     <name>CaseloadPanel</name>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="145"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="142"/>
         <source>%n citizen(s)</source>
         <translation>
             <numerusform>%n citizen</numerusform>

@@ -1,0 +1,1 @@
+"""Benchmarks that print figures; run them as modules (``python -m bench.store_bench``)."""
