@@ -295,6 +295,20 @@ CREATE TABLE sync_conflicts (
 ) WITHOUT ROWID;
 """
 
+V6_SHADOW = """
+-- The server's value of a field while a local edit of it is still pending: what the
+-- laptop falls back to if the server answers "conflict" (the provisional winner, shown
+-- on every device) or "rejected". Rows go once the pending edit is answered.
+CREATE TABLE sync_shadow (
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (entity, record_id, field)
+) WITHOUT ROWID;
+"""
+
 
 def _script(sql: str) -> Callable[[Any], None]:
     def step(conn: Any) -> None:
@@ -328,6 +342,7 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     _script(V3_ACCESS_LOG),
     _script(V4_CASELOAD),
     _script(V5_SYNC),
+    _script(V6_SHADOW),
 )
 LATEST = len(STEPS)
 

@@ -188,9 +188,67 @@ class LocalReplica:
                             seq,
                             deleted=entry.kind == "delete",
                         )
+                    self._drop_shadow(entry.entity, entry.record_id, entry.fields, entry.kind)
                     outbox.acknowledge(entry.op_id)
                 else:
                     outbox.mark(entry.op_id, str(status), dict(result))
+                    self._fall_back_to_server(entry.entity, entry.record_id, entry.kind)
+
+    def _drop_shadow(self, entity: str, record_id: str, fields: dict[str, Any], kind: str) -> None:
+        """Our value is now the server's: the remembered server value is history."""
+        if kind == "delete":
+            self._ctx.conn.execute(
+                "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
+            )
+            return
+        self._ctx.conn.executemany(
+            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
+            [(entity, record_id, name) for name in fields],
+        )
+
+    def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:
+        """Conflict or rejection: show what the server holds, as every other laptop does.
+
+        Our own value is not lost: it stays in the outbox entry (and, for a conflict, in
+        the server's conflict record) until a person decides.
+        """
+        repo = self._repos.get(entity)
+        if repo is None:
+            return
+        conn = self._ctx.conn
+        row = conn.execute(
+            f"SELECT rid, deleted_at FROM {repo.table} WHERE id = ?", (record_id,)
+        ).fetchone()
+        if row is None:
+            return
+        shadows = conn.execute(
+            "SELECT field, value FROM sync_shadow WHERE entity = ? AND record_id = ?",
+            (entity, record_id),
+        ).fetchall()
+        still_pending = self._pending_fields(entity, record_id)
+        columns = {f.name for f in dataclasses.fields(repo.cls)}
+        updates = {
+            name: to_column(json.loads(value))
+            for name, value in shadows
+            if name in columns and name not in still_pending
+        }
+        server_deleted = any(name == "_deleted" and json.loads(v) for name, v in shadows)
+        if kind == "delete" and row[1] is not None and not server_deleted:
+            updates["deleted_at"] = None  # the server kept the record: so do we, for now
+        if entity == "note" and self._is_final_note(row[0]):
+            updates = {k: v for k, v in updates.items() if k == "deleted_at"}
+        if updates:
+            assignments = ", ".join(f"{name} = ?" for name in updates)
+            conn.execute(
+                f"UPDATE {repo.table} SET {assignments}, updated_at = ? WHERE rid = ?",
+                [*updates.values(), self._ctx.now_iso(), row[0]],
+            )
+        if server_deleted and row[1] is None and not self._has_pending(entity, record_id):
+            self._soft_delete(repo, row[0])
+        conn.execute(
+            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
+        )
+        self._refresh_derived(repo, record_id)
 
     def _advance_bases(
         self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
@@ -251,7 +309,7 @@ class LocalReplica:
 
     def _pending_fields(self, entity: str, record_id: str) -> set[str]:
         rows = self._ctx.conn.execute(
-            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ?",
+            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND state = 'pending'",
             (entity, record_id),
         ).fetchall()
         names: set[str] = set()
@@ -262,7 +320,8 @@ class LocalReplica:
     def _has_pending(self, entity: str, record_id: str) -> bool:
         return bool(
             self._ctx.conn.execute(
-                "SELECT 1 FROM outbox WHERE entity = ? AND record_id = ? LIMIT 1",
+                "SELECT 1 FROM outbox WHERE entity = ? AND record_id = ? AND state = 'pending'"
+                " LIMIT 1",
                 (entity, record_id),
             ).fetchone()
         )
@@ -284,7 +343,9 @@ class LocalReplica:
         if change.get("deleted"):
             if row is not None and row[1] is None:
                 if self._has_pending(entity, record_id):
-                    report.kept_local += 1  # our pending edit meets their delete: server decides
+                    # our pending edit meets their delete: the server decides
+                    self._shadow(entity, record_id, "_deleted", True, int(change["seq"]))
+                    report.kept_local += 1
                     return
                 self._soft_delete(repo, row[0])
             report.applied += 1
@@ -307,9 +368,13 @@ class LocalReplica:
             if name not in columns:
                 continue
             if name in pending:
-                report.kept_local += 1  # rebased: the local edit stays on top
+                # rebased: the local edit stays on top; the server's value is remembered
+                self._shadow(entity, record_id, name, field["value"], version)
+                report.kept_local += 1
                 continue
             updates[name] = to_column(field["value"])
+        if updates and row is not None and row[1] is not None and not pending:
+            updates["deleted_at"] = None  # changed on the server, so alive there: a delete lost
         if not updates:
             return
         now = self._ctx.now_iso()
@@ -327,6 +392,15 @@ class LocalReplica:
             )
         report.applied += 1
         self._refresh_derived(repo, record_id)
+
+    def _shadow(self, entity: str, record_id: str, name: str, value: Any, version: int) -> None:
+        self._ctx.conn.execute(
+            "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO UPDATE SET"
+            " value = excluded.value, version = excluded.version"
+            " WHERE excluded.version > sync_shadow.version",
+            (entity, record_id, name, json.dumps(value, ensure_ascii=False), version),
+        )
 
     def _insert(
         self, repo: Repository[Any], record_id: str, values: dict[str, Any], now: str
@@ -454,6 +528,20 @@ class LocalReplica:
                 + (f" AND id NOT IN ({marks})" if open_ids else ""),
                 (now, *open_ids),
             )
+            self._retire_decided(set(open_ids))
+
+    def _retire_decided(self, open_ids: set[str]) -> None:
+        """A conflict a person decided needs our outbox entry no more: the decision
+        arrives (or arrived) as an ordinary change and is applied like any other."""
+        for entry in self._store.outbox.all():
+            if entry.state != "conflict" or entry.result is None:
+                continue
+            ids = set(entry.result.get("conflict_ids") or [])
+            single = entry.result.get("conflict_id")
+            if single:
+                ids.add(str(single))
+            if ids and not ids & open_ids:
+                self._store.outbox.acknowledge(entry.op_id)
 
     def open_conflicts(self) -> list[dict[str, Any]]:
         rows = self._ctx.query(

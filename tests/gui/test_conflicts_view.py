@@ -160,14 +160,6 @@ def test_a_real_conflict_is_shown_resolved_and_converges(
     loaded(qtbot, view, 0)  # and stays gone after a reload
 
 
-CONFLICT_ENTRY_KEPT = (
-    "store/replica.py: the laptop whose op conflicted keeps its 'conflict' outbox entry "
-    "after the conflict is resolved, so _apply_one never applies the server's resolve "
-    "change over it (see the sync UI report). Remove this mark when the replica is fixed."
-)
-
-
-@pytest.mark.xfail(strict=True, reason=CONFLICT_ENTRY_KEPT)
 def test_the_laptop_whose_edit_conflicted_takes_the_decision_too(
     qtbot: QtBot, anna: TaskRunner, bo: Laptop
 ) -> None:
@@ -232,7 +224,6 @@ def test_deleted_on_one_laptop_changed_on_another(
     loaded(qtbot, view, 0)
 
 
-@pytest.mark.xfail(strict=True, reason=CONFLICT_ENTRY_KEPT)
 def test_keeping_a_record_brings_it_back_on_the_laptop_that_deleted_it(
     qtbot: QtBot, anna: TaskRunner, bo: Laptop
 ) -> None:

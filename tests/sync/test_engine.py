@@ -70,16 +70,65 @@ def test_same_field_becomes_a_conflict_that_a_person_resolves(
     anna.sync()
     # the provisional winner (what reached the server first) is what every device shows
     assert anna.store.citizens.get(person.id).phone == "22222222"
-    assert bo.store.citizens.get(person.id).phone == "33333333"  # bo's edit is not dropped
+    assert bo.store.citizens.get(person.id).phone == "22222222"
     (conflict,) = bo.replica.open_conflicts()
     assert conflict["server"]["value"] == "22222222"
-    assert conflict["incoming"]["value"] == "33333333"
-    assert bo.store.outbox.count("conflict") == 1
+    assert conflict["incoming"]["value"] == "33333333"  # bo's edit is kept for a person
+    (kept,) = [e for e in bo.store.outbox.all() if e.state == "conflict"]
+    assert kept.fields["phone"]["value"] == "33333333"
     sync_service.resolve_conflict(bo.store, conflict["conflict_id"], "33333333")
     bo.sync()
     anna.sync()
     assert anna.store.citizens.get(person.id).phone == "33333333"
+    assert bo.store.citizens.get(person.id).phone == "33333333"
     assert bo.replica.open_conflicts() == []
+    assert bo.store.outbox.count("conflict") == 0  # decided: the entry retired
+    assert anna.snapshot() == bo.snapshot()
+
+
+def test_conflict_decided_against_the_laptop_that_lost_converges(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", nickname="Jens")
+    anna.sync()
+    bo.sync()
+    anna.edit_citizen(person.id, nickname="Store Jens")
+    bo.edit_citizen(person.id, nickname="Jensemand")
+    bo.sync()  # bo first this time: anna's edit is the one that conflicts
+    anna.sync()
+    (conflict,) = anna.replica.open_conflicts()
+    sync_service.resolve_conflict(bo.store, conflict["conflict_id"], "Jensemand")
+    for device in (bo, anna, bo):
+        device.sync()
+    assert anna.store.citizens.get(person.id).nickname == "Jensemand"
+    assert anna.store.outbox.count() == 0
+    assert anna.snapshot() == bo.snapshot()
+
+
+def test_pulled_change_under_a_pending_edit_is_shown_when_the_edit_conflicts(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
+    anna.sync()
+    bo.sync()
+    anna.edit_citizen(person.id, phone="22222222")
+    anna.sync()
+    bo.edit_citizen(person.id, phone="33333333")
+    # bo pulls anna's change while its own edit is still pending (pull-only sync)
+    from sync.engine import SyncEngine
+
+    enrolment = bo.replica.enrolment()
+    assert enrolment is not None
+    with sync_service.client_for(enrolment) as client:
+        SyncEngine(client, bo.replica, enrolment.device_id, "test")._pull(
+            __import__("sync.engine", fromlist=["SyncReport"]).SyncReport(), ""
+        )
+    assert bo.store.citizens.get(person.id).phone == "33333333"  # local edit on top
+    bo.sync()  # push -> conflict: fall back to the server's value, remembered while pending
+    assert bo.store.citizens.get(person.id).phone == "22222222"
+    assert anna.snapshot() == bo.snapshot()
 
 
 def test_concurrent_addenda_both_survive(pair: tuple[Laptop, Laptop]) -> None:
