@@ -68,9 +68,18 @@ def has_display() -> bool:
     return True
 
 
-def ensure_demo_profile(folder: Path, citizens: int, notes: int, seed: int) -> bool:
-    """Create the demo profile once; returns True when it was created now."""
+DEMO_SERVER_PORT = 8765
+
+
+def ensure_demo_profile(
+    folder: Path, citizens: int, notes: int, seed: int, server_url: str, enrol_code: str
+) -> bool:
+    """Create the demo profile once, enrolled with the demo server and synced.
+
+    Returns True when it was created now.
+    """
     from .demo import generate
+    from .services import sync_service
     from .store import ProfilePaths, Store
 
     if ProfilePaths(folder).exists():
@@ -78,15 +87,19 @@ def ensure_demo_profile(folder: Path, citizens: int, notes: int, seed: int) -> b
     print(f"Creating a demo profile in {folder} …", flush=True)
 
     def progress(done: int, total: int) -> None:
-        print(f"\r  {done:>7,} / {total:,}", end="", flush=True)
+        print(f"\r  caseload {done:>7,} / {total:,}", end="", flush=True)
+
+    def sync_progress(stage: str, done: int, total: int) -> None:
+        print(f"\r  sync: {stage:<6} {done:>7,} / {total:,}   ", end="", flush=True)
 
     with Store.create(
         folder,
         DEMO_PASSPHRASE,
         user_id="u-demo",
         user_name="Mette Demo",
-        team_ids=("team-odense-centrum",),
+        team_ids=("local",),
     ) as store:
+        sync_service.enrol(store, server_url, enrol_code, "Demo laptop")
         summary = generate(
             store,
             citizens=citizens,
@@ -95,8 +108,24 @@ def ensure_demo_profile(folder: Path, citizens: int, notes: int, seed: int) -> b
             today=date.today(),
             progress=progress,
         )
-    print(f"\r  done in {summary.seconds:.1f} s" + " " * 20)
+        print(f"\r  caseload made in {summary.seconds:.1f} s" + " " * 20)
+        report = sync_service.sync_now(store, progress=sync_progress)
+        print(f"\r  synced with the demo server: {report.applied:,} changes sent" + " " * 20)
     return True
+
+
+def _follow_demo_server(folder: Path, url: str) -> None:
+    """The demo server may get a new port between runs: point the enrolment at it."""
+    from dataclasses import replace
+
+    from .store import Store
+    from .store.replica import LocalReplica
+
+    with Store.open(folder, DEMO_PASSPHRASE) as store:
+        replica = LocalReplica(store)
+        enrolment = replica.enrolment()
+        if enrolment is not None and enrolment.server_url != url:
+            replica.save_enrolment(replace(enrolment, server_url=url))
 
 
 def print_profile(folder: Path) -> int:
@@ -114,30 +143,45 @@ def print_profile(folder: Path) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    """A demo profile and its own local server (a real outreach-sync), then the window."""
+    from sync.protocol import ProtocolError
+
+    from .demo.embedded import EmbeddedServer
     from .store import StoreError
 
     folder: Path = args.demo_profile
+    folder.mkdir(parents=True, exist_ok=True)
+    server = EmbeddedServer(folder / "server.db", port=DEMO_SERVER_PORT)
     try:
-        ensure_demo_profile(folder, args.citizens, args.notes, args.seed)
-    except StoreError as exc:
+        server.prepare()
+        url = server.start()
+        print(f"Demo server: {url} (users: mette, jonas, lars)")
+        created = ensure_demo_profile(
+            folder, args.citizens, args.notes, args.seed, url, server.enrol_code()
+        )
+        if not created:
+            _follow_demo_server(folder, url)
+        if args.print_only:
+            return print_profile(folder)
+        if args.demo_screenshot is None and not has_display():
+            status = print_profile(folder)
+            print(
+                "\nNo display here, so the window cannot open. To see it:\n"
+                "  xvfb-run -a .venv/bin/outreach-desk demo          (a virtual display), or\n"
+                "  .venv/bin/outreach-desk demo --screenshot shots   (each screen as a PNG)"
+            )
+            return status
+        return run_gui(
+            folder,
+            language=args.demo_lang,
+            screenshot=args.demo_screenshot,
+            passphrase=DEMO_PASSPHRASE,
+        )
+    except (StoreError, ProtocolError) as exc:
         print(f"outreach-desk: {exc}", file=sys.stderr)
         return 1
-    if args.print_only:
-        return print_profile(folder)
-    if args.demo_screenshot is None and not has_display():
-        status = print_profile(folder)
-        print(
-            "\nNo display here, so the window cannot open. To see it:\n"
-            "  xvfb-run -a .venv/bin/outreach-desk demo          (a virtual display), or\n"
-            "  .venv/bin/outreach-desk demo --screenshot shots   (each screen as a PNG)"
-        )
-        return status
-    return run_gui(
-        folder,
-        language=args.demo_lang,
-        screenshot=args.demo_screenshot,
-        passphrase=DEMO_PASSPHRASE,
-    )
+    finally:
+        server.stop()
 
 
 def run_gui(

@@ -194,6 +194,12 @@ class CaseloadModel(QAbstractTableModel):
             )
         )
 
+    def row_of(self, rid: int) -> int | None:
+        try:
+            return self._rids.index(rid)
+        except ValueError:
+            return None
+
     def citizen_id_at(self, row: int) -> str | None:
         found = self._rows.get(self._rids[row]) if 0 <= row < len(self._rids) else None
         return found.id if found else None

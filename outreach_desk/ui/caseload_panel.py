@@ -82,8 +82,10 @@ class CaseloadPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
         model.count_changed.connect(self._show_count)
-        model.modelReset.connect(self._restore_focus_row)
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
         self._count = 0
+        self._selected_rid: int | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -151,15 +153,30 @@ class CaseloadPanel(QWidget):
         if citizen_id:
             self.citizen_activated.emit(citizen_id)
 
-    def _restore_focus_row(self) -> None:
-        if self.model.rowCount() and self.table.hasFocus():
-            self.table.selectRow(0)
+    def _remember_selection(self) -> None:
+        row = self.model.row_for(self.table.currentIndex())
+        if row is not None:
+            self._selected_rid = row.rid
+
+    def _restore_selection(self) -> None:
+        """A reload (after a save or a sync) keeps the citizen selected, quietly."""
+        if self._selected_rid is None:
+            return
+        row = self.model.row_of(self._selected_rid)
+        if row is None:
+            return
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.selectRow(row)
+        selection.blockSignals(False)
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def clear(self) -> None:
+        self._selected_rid = None
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)

@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.casework import local_sync_state
+from ..services.sync_controller import SyncController
 from ..services.tasks import TaskRunner
 from ..settings import SettingsFile, UserSettings
 from ..store import ProfilePaths, Store, UnlockDelayed, WrongPassphrase
 from .caseload_model import CaseloadModel
 from .caseload_panel import CaseloadPanel
 from .citizen_view import CitizenView
+from .conflicts_view import ConflictsView
 from .contact_form import ContactDialog
+from .enrol_dialog import EnrolDialog
 from .followups_view import FollowUpsView
 from .i18n import Translations
 from .idle import IdleWatcher, SessionLockWatcher
@@ -98,8 +101,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self.workspace)
         self.citizen_view = CitizenView(runner, self.tabs)
         self.followups = FollowUpsView(runner, self.tabs)
+        self.conflicts = ConflictsView(runner, self.tabs)
         self.tabs.addTab(self.citizen_view, "")
         self.tabs.addTab(self.followups, "")
+        self.tabs.addTab(self.conflicts, "")
+        self._conflict_count = 0
         self.workspace.addWidget(self.caseload)
         self.workspace.addWidget(self.tabs)
         self.workspace.setStretchFactor(0, 2)
@@ -117,6 +123,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.sync_status)
 
+        self.sync = SyncController(runner, parent=self)
         self._build_actions()
         self.idle = IdleWatcher(settings.idle_lock_minutes, self)
         QApplication.instance().installEventFilter(self.idle)
@@ -136,6 +143,7 @@ class MainWindow(QMainWindow):
         self.citizen_view.changed.connect(self._data_changed)
         self.citizen_view.record_contact_requested.connect(self.record_contact)
         self.runner.busy_changed.connect(self.busy.setVisible)
+        self._connect_sync()
         self.retranslate()
 
     # --- chrome -----------------------------------------------------------------------
@@ -155,10 +163,17 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.triggered.connect(self.sync.sync_now)
+        self.enrol_action = QAction(self)
+        self.enrol_action.triggered.connect(self.open_enrol)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.workspace_actions = [
+            self.sync_action,
+            self.enrol_action,
             self.contact_action,
             self.find_action,
             self.lock_action,
@@ -166,9 +181,9 @@ class MainWindow(QMainWindow):
             self.settings_action,
         ]
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions(
-            [self.contact_action, self.settings_action, self.lock_action, self.quit_action]
-        )
+        self.file_menu.addActions([self.contact_action, self.sync_action, self.enrol_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.settings_action, self.lock_action, self.quit_action])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addActions([self.find_action, self.followups_action])
         self.toolbar = self.addToolBar("")
@@ -176,7 +191,13 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addActions(
-            [self.contact_action, self.find_action, self.followups_action, self.lock_action]
+            [
+                self.contact_action,
+                self.find_action,
+                self.followups_action,
+                self.sync_action,
+                self.lock_action,
+            ]
         )
         self._set_workspace_enabled(False)
 
@@ -194,12 +215,80 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.tabs.setTabText(0, self.tr("Citizen"))
         self.tabs.setTabText(1, self.tr("Follow-ups"))
+        self.tabs.setTabText(
+            2,
+            self.tr("Conflicts (%n)", "", self._conflict_count)
+            if self._conflict_count
+            else self.tr("Conflicts"),
+        )
+        self.sync_action.setText(self.tr("S&ynchronise now"))
+        self.sync_action.setToolTip(self.tr("Synchronise with the central server (F5)"))
+        self.enrol_action.setText(self.tr("&Enrol this laptop…"))
         self.tabs.setAccessibleName(self.tr("Citizen and follow-ups"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # --- sync -----------------------------------------------------------------------------
+    def _connect_sync(self) -> None:
+        sync = self.sync
+        sync.state_changed.connect(self._sync_state_changed)
+        sync.progress.connect(self._sync_progress)
+        sync.finished.connect(self._sync_finished)
+        sync.failed.connect(lambda message: self.statusBar().showMessage(message, 15_000))
+        sync.conflicts_changed.connect(lambda _n: self.conflicts.refresh())
+        sync.wiped.connect(self._wiped)
+        self.conflicts.count_changed.connect(self._conflicts_counted)
+        self.conflicts.resolved.connect(lambda _id: self.sync.sync_now())
+
+    def _sync_state_changed(self, state: str) -> None:
+        self.sync_status.set_online(state in ("online", "syncing"))
+        enrolled = state != "not_enrolled"
+        unlocked = self.pages.currentWidget() is self.workspace
+        self.sync_action.setEnabled(unlocked and enrolled and state not in ("syncing", "revoked"))
+        self.enrol_action.setEnabled(unlocked and not enrolled)
+
+    def _sync_progress(self, stage: str, done: int, total: int) -> None:
+        names = {
+            "hello": self.tr("connecting"),
+            "push": self.tr("sending changes"),
+            "pull": self.tr("receiving changes"),
+            "verify": self.tr("checking"),
+        }
+        text = self.tr("Synchronising: %1").replace("%1", names.get(stage, stage))
+        if total:
+            text += f" ({done:,} / {total:,})"
+        self.statusBar().showMessage(text)
+
+    def _sync_finished(self, _report: object) -> None:
+        self.statusBar().showMessage(self.tr("Synchronised"), 5000)
+        self._data_changed()
+        self.conflicts.refresh()
+
+    def _conflicts_counted(self, count: int) -> None:
+        self._conflict_count = count
+        self.retranslate()
+
+    def open_enrol(self) -> None:
+        dialog = EnrolDialog(self.runner, self.policy.sync_url, self)
+        dialog.enrolled.connect(lambda _enrolment: self.sync.start())
+        dialog.sync_requested.connect(self.sync.sync_now)
+        dialog.exec()
+
+    def _wiped(self) -> None:
+        """The server revoked this laptop: its data is erased; say so plainly."""
+        self.lock()
+        self.pages.setCurrentWidget(self.first_run)
+        QMessageBox.warning(
+            self,
+            self.tr("Outreach Desk"),
+            self.tr(
+                "This laptop has been withdrawn by your IT department. The local data has "
+                "been erased. Contact IT to enrol it again."
+            ),
+        )
 
     def _set_workspace_enabled(self, enabled: bool) -> None:
         for action in self.workspace_actions:
@@ -252,6 +341,9 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self.idle.set_minutes(self.settings.idle_lock_minutes)
         self.idle.start()
+        self.sync.start()
+        self._sync_state_changed(self.sync.state)
+        self.conflicts.refresh()
         self.caseload.focus_search()
         self.unlocked.emit()
 
@@ -261,6 +353,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self._status_timer.stop()
+        self.sync.stop()
         self._set_workspace_enabled(False)
         for dialog in self.findChildren(ContactDialog):
             dialog.form.clear()  # queues the last unsaved draft before the store closes
@@ -269,6 +362,7 @@ class MainWindow(QMainWindow):
         self.caseload.clear()
         self.citizen_view.clear()
         self.followups.clear()
+        self.conflicts.clear()
         self.sync_status.show_state(None)
         self.unlock_screen.reset()
         self.pages.setCurrentWidget(self.unlock_screen)
@@ -342,6 +436,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        self.sync.shutdown()
         QApplication.instance().removeEventFilter(self.idle)
         super().closeEvent(event)
 

@@ -52,7 +52,7 @@ def render_all(app: QApplication, window: MainWindow, folder: Path, passphrase: 
         print("outreach-desk: could not unlock the profile for screenshots")
         return 1
     table = window.caseload.table
-    _settle(window, lambda: window.caseload_model.rowCount() > 0)
+    _settle(window, lambda: window.caseload_model.rowCount() > 0 and window.sync.state != "syncing")
     _save(window, folder, "caseload", written)
     model = window.caseload_model
     _settle(window, lambda: model.citizen_id_at(0) is not None)

@@ -1,40 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="da">
 <context>
     <name>AgreementRow</name>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="108" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="108"/>
         <source>What was agreed</source>
         <translation>Hvad blev aftalt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="109" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="109"/>
         <source>Agreement</source>
         <translation>Aftale</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="110" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="110"/>
         <source>Agreement due date</source>
         <translation>Aftalens frist</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="111" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="111"/>
         <source>Due date (Delete clears it)</source>
         <translation>Frist (Delete rydder den)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="112" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="112"/>
         <source>Who is responsible for the agreement</source>
         <translation>Hvem er ansvarlig for aftalen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="113" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="113"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="114" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="114"/>
         <source>Remove agreement</source>
         <translation>Fjern aftale</translation>
     </message>
@@ -42,42 +42,42 @@
 <context>
     <name>AnonymousDialog</name>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="139" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="139"/>
         <source>New anonymous contact</source>
         <translation>Ny anonym kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="141" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="141"/>
         <source>Nickname</source>
         <translation>Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="143" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="143"/>
         <source>How to recognise the citizen</source>
         <translation>Hvordan borgeren kendes</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="144" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="144"/>
         <source>e.g. red jacket, has a dog</source>
         <translation>fx rød jakke, har en hund</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="151" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="151"/>
         <source>Add</source>
         <translation>Tilføj</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="155" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="155"/>
         <source>The record can be linked to a CPR number later.</source>
         <translation>Registreringen kan knyttes til et CPR-nummer senere.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="158" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="158"/>
         <source>&amp;Nickname</source>
         <translation>&amp;Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="159" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="159"/>
         <source>&amp;Recognised by</source>
         <translation>&amp;Kendes på</translation>
     </message>
@@ -85,47 +85,47 @@
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="140" />
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="140"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="141" />
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="141"/>
         <source>Nickname</source>
         <translation>Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="142" />
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="142"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="143" />
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="143"/>
         <source>Housing</source>
         <translation>Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="144" />
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="144"/>
         <source>Last contact</source>
         <translation>Seneste kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="145" />
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="145"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="167" />
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="167"/>
         <source>Anonymous contact</source>
         <translation>Anonym kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="172" />
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="172"/>
         <source>(anonymous) %1</source>
         <translation>(anonym) %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="183" />
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="183"/>
         <source>never</source>
         <translation>aldrig</translation>
     </message>
@@ -133,200 +133,203 @@
 <context>
     <name>CaseloadPanel</name>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="90" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="92"/>
         <source>Search name, nickname, CPR or place… (Ctrl+F)</source>
         <translation>Søg på navn, kaldenavn, CPR eller sted … (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="91" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="93"/>
         <source>Search citizens</source>
         <translation>Søg borgere</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="93" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="95"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="93" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="95"/>
         <source>Citizens I coordinate</source>
         <translation>Borgere, jeg er koordinerende sagsbehandler for</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="94" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="96"/>
         <source>At place</source>
         <translation>På stedet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="94" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="96"/>
         <source>Met at the chosen place</source>
         <translation>Mødt på det valgte sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="96" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="98"/>
         <source>Follow-up due</source>
         <translation>Opfølgning forfalden</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="97" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="99"/>
         <source>A follow-up is due within a week or overdue</source>
         <translation>En opfølgning forfalder inden for en uge eller er overskredet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="100" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="102"/>
         <source>No contact 30+ days</source>
         <translation>Ingen kontakt i 30+ dage</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="101" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="103"/>
         <source>No contact for 30 days or more</source>
         <translation>Ingen kontakt i 30 dage eller mere</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="103" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="105"/>
         <source>Youth 18–30</source>
         <translation>Unge 18–30</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="103" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="105"/>
         <source>Young people aged 18 to 30</source>
         <translation>Unge mellem 18 og 30 år</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="104" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="106"/>
         <source>Anonymous</source>
         <translation>Anonyme</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="104" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="106"/>
         <source>Anonymous contacts</source>
         <translation>Anonyme kontakter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="110" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="112"/>
         <source>&amp;Place:</source>
         <translation>&amp;Sted:</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="111" />
-        <source>Place for the 'at place' filter</source>
-        <translation>Sted til filteret 'på stedet'</translation>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="113"/>
+        <source>Place for the &apos;at place&apos; filter</source>
+        <translation>Sted til filteret &apos;på stedet&apos;</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="112" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="114"/>
         <source>Caseload</source>
         <translation>Borgere</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="142" />
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="144"/>
         <source>%n citizen(s)</source>
-        <translation><numerusform>%n borger</numerusform><numerusform>%n borgere</numerusform></translation>
+        <translation>
+            <numerusform>%n borger</numerusform>
+            <numerusform>%n borgere</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CitizenEditor</name>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="101" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="101"/>
         <source>Edit citizen</source>
         <translation>Ret borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="105" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="105"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="107" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="107"/>
         <source>Nickname</source>
         <translation>Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="109" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="109"/>
         <source>DDMMYY-SSSS</source>
         <translation>DDMMÅÅ-SSSS</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="110" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="110"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="115" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="115"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="117" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="117"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="121" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="121"/>
         <source>Housing situation</source>
         <translation>Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="132" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="132"/>
         <source>Coordinating caseworker</source>
         <translation>Koordinerende sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="134" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="134"/>
         <source>Usual places</source>
         <translation>Steder borgeren plejer at være</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="151" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="151"/>
         <source>&amp;Name</source>
         <translation>&amp;Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="152" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="152"/>
         <source>Nic&amp;kname</source>
         <translation>&amp;Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="153" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="153"/>
         <source>&amp;CPR number</source>
         <translation>&amp;CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="154" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="154"/>
         <source>&amp;Birth year</source>
         <translation>&amp;Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="155" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="155"/>
         <source>&amp;Phone</source>
         <translation>&amp;Telefon</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="156" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="156"/>
         <source>&amp;Housing situation</source>
         <translation>&amp;Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="157" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="157"/>
         <source>Social challenges</source>
         <translation>Sociale udfordringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="158" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="158"/>
         <source>C&amp;oordinating caseworker</source>
         <translation>K&amp;oordinerende sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="159" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="159"/>
         <source>&amp;Usual places</source>
         <translation>&amp;Plejer at være</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="170" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="170"/>
         <source>Anonymous contact. Writing a CPR number identifies the citizen.</source>
         <translation>Anonym kontakt. Når du skriver et CPR-nummer, bliver borgeren identificeret.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="220" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="220"/>
         <source>Could not save. Nothing was changed.</source>
         <translation>Kunne ikke gemme. Intet blev ændret.</translation>
     </message>
@@ -334,359 +337,359 @@
 <context>
     <name>CitizenView</name>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="242" />
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="495" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="242"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="495"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="387" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="387"/>
         <source>Loading…</source>
         <translation>Henter…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="403" />
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="533" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="403"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="533"/>
         <source>No citizen chosen</source>
         <translation>Ingen borger valgt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="459" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="459"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="460" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="460"/>
         <source>Nickname</source>
         <translation>Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="461" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="461"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="462" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="462"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="463" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="463"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="464" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="464"/>
         <source>Housing situation</source>
         <translation>Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="465" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="465"/>
         <source>Social challenges</source>
         <translation>Sociale udfordringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="466" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="466"/>
         <source>Coordinating caseworker</source>
         <translation>Koordinerende sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="467" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="467"/>
         <source>Usually met at</source>
         <translation>Mødes normalt på</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="468" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="468"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="469" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="469"/>
         <source>Consents</source>
         <translation>Samtykker</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="474" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="474"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="475" />
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="476" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="475"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="476"/>
         <source>Show the full CPR number</source>
         <translation>Vis hele CPR-nummeret</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="477" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="477"/>
         <source>&amp;Edit details…</source>
         <translation>&amp;Ret oplysninger…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="478" />
-        <source>Edit the citizen's details</source>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="478"/>
+        <source>Edit the citizen&apos;s details</source>
         <translation>Ret borgerens oplysninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="479" />
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="482" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="479"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="482"/>
         <source>Record contact</source>
         <translation>Registrér kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="481" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="481"/>
         <source>Record a contact with this citizen (Ctrl+N)</source>
         <translation>Registrér en kontakt med borgeren (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="483" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="483"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="484" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="484"/>
         <source>Young (18–30)</source>
         <translation>Ung (18–30)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="487" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="487"/>
         <source>&amp;Overview</source>
         <translation>&amp;Overblik</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="488" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="488"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="489" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="489"/>
         <source>Con&amp;tacts</source>
         <translation>&amp;Kontakter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="490" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="490"/>
         <source>Pro&amp;gress</source>
         <translation>P&amp;rogression</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="491" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="491"/>
         <source>&amp;Access log</source>
         <translation>&amp;Log over opslag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="498" />
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="515" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="498"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="515"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="499" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="499"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="500" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="500"/>
         <source>Contact form</source>
         <translation>Kontaktform</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="501" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="501"/>
         <source>Topics</source>
         <translation>Emner</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="502" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="502"/>
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="503" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="503"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="506" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="506"/>
         <source>Contacts, newest first</source>
         <translation>Kontakter, nyeste først</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="507" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="507"/>
         <source>The selected journal note</source>
         <translation>Det valgte journalnotat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="508" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="508"/>
         <source>No contacts recorded yet.</source>
         <translation>Ingen kontakter registreret endnu.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="509" />
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="761" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="509"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="761"/>
         <source>Open &amp;note…</source>
         <translation>Åbn &amp;notat…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="510" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="510"/>
         <source>Open the selected note</source>
         <translation>Åbn det valgte notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="511" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="511"/>
         <source>Add a&amp;ddendum…</source>
         <translation>Tilføj t&amp;illæg…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="512" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="512"/>
         <source>Add an addendum to the selected note</source>
         <translation>Tilføj et tillæg til det valgte notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="516" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="516"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="517" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="517"/>
         <source>Action</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="518" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="518"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="519" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="519"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="522" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="522"/>
         <source>Access log</source>
         <translation>Log over opslag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="525" />
-        <source>Who looked at or changed this citizen's data on this laptop, when, and why. The citizen has the right to know the dates and purposes.</source>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="525"/>
+        <source>Who looked at or changed this citizen&apos;s data on this laptop, when, and why. The citizen has the right to know the dates and purposes.</source>
         <translation>Hvem har set eller ændret borgerens oplysninger på denne computer, hvornår og med hvilket formål. Borgeren har ret til at kende datoer og formål.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="529" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="529"/>
         <source>Choose a citizen in the caseload to see their overview.</source>
         <translation>Vælg en borger i sagsstammen for at se overblikket.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="557" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="557"/>
         <source>The citizen could not be loaded.</source>
         <translation>Borgeren kunne ikke hentes.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="574" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="574"/>
         <source>%1 years</source>
         <translation>%1 år</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="574" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="574"/>
         <source>Not known</source>
         <translation>Ukendt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="579" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="579"/>
         <source>None recorded</source>
         <translation>Ingen registreret</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="588" />
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="595" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="588"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="595"/>
         <source>None</source>
         <translation>Ingen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="592" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="592"/>
         <source>(overdue)</source>
         <translation>(overskredet)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="610" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="610"/>
         <source>None (anonymous contact)</source>
         <translation>Intet (anonym kontakt)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="615" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="615"/>
         <source>withdrawn %1</source>
         <translation>tilbagekaldt %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="618" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="618"/>
         <source>valid until %1</source>
         <translation>gyldigt til %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="620" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="620"/>
         <source>valid, no expiry</source>
         <translation>gyldigt, udløber ikke</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="623" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="623"/>
         <source>EXPIRED %1</source>
         <translation>UDLØBET %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="625" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="625"/>
         <source>not yet valid</source>
         <translation>endnu ikke gyldigt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="626" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="626"/>
         <source>%1 — with %2; %3, given %4 — %5</source>
         <translation>%1 — med %2; %3, givet %4 — %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="644" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="644"/>
         <source>Final</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="644" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="644"/>
         <source>Draft</source>
         <translation>Kladde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="646" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="646"/>
         <source>late note</source>
         <translation>sent notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="672" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="672"/>
         <source>Addendum by %1: %2</source>
         <translation>Tillæg af %1: %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="675" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="675"/>
         <source>Addendum</source>
         <translation>Tillæg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="733" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="733"/>
         <source>Contact %1 at %2 (%3), written %4 by %5</source>
         <translation>Kontakt %1 på %2 (%3), skrevet %4 af %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="741" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="741"/>
         <source>Late note: written more than 24 hours after the contact.</source>
         <translation>Sent notat: skrevet mere end 24 timer efter kontakten.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="744" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="744"/>
         <source>Agreements:</source>
         <translation>Aftaler:</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="751" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="751"/>
         <source>Addendum by %1, %2</source>
         <translation>Tillæg af %1, %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="761" />
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="761"/>
         <source>&amp;Continue draft…</source>
         <translation>&amp;Fortsæt kladde…</translation>
     </message>
@@ -694,405 +697,405 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="394" />
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="572" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="394"/>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="572"/>
         <source>Deleted on one laptop, changed on another</source>
         <translation>Slettet på én bærbar, ændret på en anden</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="396" />
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="406" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="396"/>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="406"/>
         <source>noticed %1</source>
         <translation>opdaget %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="400" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="400"/>
         <source>One person deleted this record while another changed it. It is kept on all devices until someone decides.</source>
         <translation>Én person slettede denne post, mens en anden ændrede den. Den beholdes på alle enheder, indtil nogen beslutter sig.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="409" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="409"/>
         <source>Two people changed this before either had synced. Choose which version is right, or write one that combines them.</source>
         <translation>To personer ændrede dette, før nogen af dem havde synkroniseret. Vælg den rigtige version, eller skriv en, der forener dem.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="448" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="448"/>
         <source>Prefilled with the other version; edit it to combine both.</source>
         <translation>Udfyldt med den anden version; ret den, så den forener begge.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="450" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="450"/>
         <source>This kind of value cannot be written by hand; keep one of the versions.</source>
         <translation>Denne slags værdi kan ikke skrives i hånden; behold en af versionerne.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="453" />
-        <source>Keep &amp;this laptop's version</source>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="453"/>
+        <source>Keep &amp;this laptop&apos;s version</source>
         <translation>Behold &amp;denne bærbares version</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="455" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="455"/>
         <source>Keep the &amp;other version</source>
         <translation>Behold den &amp;anden version</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="472" />
-        <source>The server's version</source>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="472"/>
+        <source>The server&apos;s version</source>
         <translation>Serverens version</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="474" />
-        <source>This laptop's version</source>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="474"/>
+        <source>This laptop&apos;s version</source>
         <translation>Denne bærbares version</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="475" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="475"/>
         <source>The other version</source>
         <translation>Den anden version</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="478" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="478"/>
         <source>someone</source>
         <translation>en ukendt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="480" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="480"/>
         <source>By %1 on this laptop</source>
         <translation>Af %1 på denne bærbare</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="480" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="480"/>
         <source>By %1</source>
         <translation>Af %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="491" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="491"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="491" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="491"/>
         <source>Kept, with changes</source>
         <translation>Beholdt, med ændringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="493" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="493"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="495" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="495"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="495" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="495"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="522" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="522"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="524" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="524"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="525" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="525"/>
         <source>Nickname</source>
         <translation>Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="526" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="526"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="527" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="527"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="528" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="528"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="529" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="529"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="530" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="530"/>
         <source>Housing situation</source>
         <translation>Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="531" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="531"/>
         <source>Social challenges</source>
         <translation>Sociale udfordringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="532" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="532"/>
         <source>Coordinating caseworker</source>
         <translation>Koordinerende sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="533" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="533"/>
         <source>Usual places</source>
         <translation>Faste steder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="534" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="534"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="535" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="535"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="536" />
-        <source>The citizen's wish</source>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="536"/>
+        <source>The citizen&apos;s wish</source>
         <translation>Borgerens ønske</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="537" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="537"/>
         <source>Follow-up date</source>
         <translation>Opfølgningsdato</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="538" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="538"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="539" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="539"/>
         <source>Life area</source>
         <translation>Livsområde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="540" />
-        <source>Goal in the citizen's words</source>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="540"/>
+        <source>Goal in the citizen&apos;s words</source>
         <translation>Mål med borgerens egne ord</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="541" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="541"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="542" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="542"/>
         <source>Main goal</source>
         <translation>Overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="543" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="543"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="544" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="544"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="545" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="545"/>
         <source>Legal basis</source>
         <translation>Lovgrundlag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="546" />
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="547" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="546"/>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="547"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="548" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="548"/>
         <source>Assigned to</source>
         <translation>Tildelt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="549" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="549"/>
         <source>Journal note</source>
         <translation>Journalnotat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="550" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="550"/>
         <source>Done</source>
         <translation>Udført</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="551" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="551"/>
         <source>What may be shared</source>
         <translation>Hvad må deles</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="552" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="552"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="553" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="553"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="554" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="554"/>
         <source>Given how</source>
         <translation>Givet hvordan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="555" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="555"/>
         <source>Expires on</source>
         <translation>Udløber den</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="556" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="556"/>
         <source>Withdrawn on</source>
         <translation>Trukket tilbage den</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="557" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="557"/>
         <source>Kind of place</source>
         <translation>Type sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="558" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="558"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="559" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="559"/>
         <source>Note text</source>
         <translation>Notattekst</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="560" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="560"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="561" />
-        <source>Citizen's rating</source>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="561"/>
+        <source>Citizen&apos;s rating</source>
         <translation>Borgerens vurdering</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="562" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="562"/>
         <source>Support need</source>
         <translation>Støttebehov</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="563" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="563"/>
         <source>Rated on</source>
         <translation>Vurderet den</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="623" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="623"/>
         <source>Sending your decision to the server…</source>
         <translation>Sender din beslutning til serveren …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="624" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="624"/>
         <source>Your decision was sent. The other laptops get it at their next sync.</source>
         <translation>Din beslutning er sendt. De andre bærbare får den ved deres næste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="625" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="625"/>
         <source>Someone has already decided this conflict.</source>
         <translation>Nogen har allerede afgjort denne konflikt.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="635" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="635"/>
         <source>Deciding needs a connection to the server. Nothing was changed; try again when the laptop is online.</source>
         <translation>Det kræver forbindelse til serveren at afgøre en konflikt. Intet blev ændret; prøv igen, når den bærbare er online.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="638" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="638"/>
         <source>The decision could not be sent. Nothing was changed.</source>
         <translation>Beslutningen kunne ikke sendes. Intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="639" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="639"/>
         <source>The conflicts could not be read.</source>
         <translation>Konflikterne kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="640" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="640"/>
         <source>Write a whole number, or leave the field empty.</source>
         <translation>Skriv et helt tal, eller lad feltet være tomt.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="653" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="653"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="656" />
-        <source>When two people change the same thing before syncing, both versions are kept and every device shows the server's version until someone decides.</source>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="656"/>
+        <source>When two people change the same thing before syncing, both versions are kept and every device shows the server&apos;s version until someone decides.</source>
         <translation>Når to personer ændrer det samme før synkronisering, beholdes begge versioner, og alle enheder viser serverens version, indtil nogen afgør det.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="660" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="660"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Opdater</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="661" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="661"/>
         <source>Refresh the conflicts</source>
         <translation>Opdater konflikterne</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="664" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="664"/>
         <source>No conflicts to decide. When two people change the same thing before syncing, it shows here.</source>
         <translation>Ingen konflikter at afgøre. Når to personer ændrer det samme før synkronisering, vises det her.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="668" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="668"/>
         <source>Open conflicts</source>
         <translation>Åbne konflikter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="669" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="669"/>
         <source>Before both changes</source>
         <translation>Før begge ændringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="670" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="670"/>
         <source>Shown on all devices for now</source>
         <translation>Vises på alle enheder indtil videre</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="671" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="671"/>
         <source>&amp;Merged value</source>
         <translation>Sa&amp;mlet værdi</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="672" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="672"/>
         <source>Merged value</source>
         <translation>Samlet værdi</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="673" />
-        <source>Keep the &amp;server's version</source>
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="673"/>
+        <source>Keep the &amp;server&apos;s version</source>
         <translation>Behold &amp;serverens version</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="674" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="674"/>
         <source>Save merged &amp;value</source>
         <translation>Gem samlet &amp;værdi</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="675" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="675"/>
         <source>&amp;Keep the record</source>
         <translation>&amp;Behold posten</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/conflicts_view.py" line="676" />
+        <location filename="../../outreach_desk/ui/conflicts_view.py" line="676"/>
         <source>&amp;Delete the record</source>
         <translation>S&amp;let posten</translation>
     </message>
@@ -1100,17 +1103,17 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="1036" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="1036"/>
         <source>Contact and journal note</source>
         <translation>Kontakt og journalnotat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="1037" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="1037"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="1038" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="1038"/>
         <source>Close (a draft is saved first)</source>
         <translation>Luk (kladden gemmes først)</translation>
     </message>
@@ -1118,17 +1121,17 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="438" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="438"/>
         <source>%1 (new anonymous contact)</source>
         <translation>%1 (ny anonym kontakt)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="508" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="508"/>
         <source>Finalise journal note</source>
         <translation>Afslut journalnotat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="510" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="510"/>
         <source>Finalise the journal note? It is then locked and cannot be edited any more. Corrections and additions can only be made as addenda.
 
 Agreements become follow-ups.</source>
@@ -1137,272 +1140,272 @@ Agreements become follow-ups.</source>
 Aftaler bliver til opfølgninger.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="552" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="552"/>
         <source>&amp;Citizens present</source>
         <translation>&amp;Borgere til stede</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="553" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="553"/>
         <source>Find by name, nickname, CPR or place</source>
         <translation>Søg på navn, kaldenavn, CPR eller sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="554" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="554"/>
         <source>Find a citizen who was present</source>
         <translation>Find en borger, der var til stede</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="555" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="555"/>
         <source>Search results: press Enter to add</source>
         <translation>Søgeresultater: tryk Enter for at tilføje</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="556" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="556"/>
         <source>New &amp;anonymous contact…</source>
         <translation>Ny &amp;anonym kontakt…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="557" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="557"/>
         <source>New anonymous contact</source>
         <translation>Ny anonym kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="558" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="558"/>
         <source>Citizens present</source>
         <translation>Borgere til stede</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="559" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="559"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="560" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="560"/>
         <source>Remove the selected citizen</source>
         <translation>Fjern den valgte borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="561" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="561"/>
         <source>&amp;Place</source>
         <translation>&amp;Sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="562" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="562"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="563" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="563"/>
         <source>&amp;When</source>
         <translation>&amp;Hvornår</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="564" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="564"/>
         <source>Time of the contact</source>
         <translation>Kontaktens tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="565" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="565"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="566" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="566"/>
         <source>Set the time of the contact to now</source>
         <translation>Sæt kontaktens tidspunkt til nu</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="567" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="567"/>
         <source>Late note: more than 24 hours after the contact</source>
         <translation>Sent notat: mere end 24 timer efter kontakten</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="568" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="568"/>
         <source>Con&amp;tact form</source>
         <translation>Kon&amp;taktform</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="569" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="569"/>
         <source>Contact form</source>
         <translation>Kontaktform</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="571" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="571"/>
         <source>Topics</source>
         <translation>Emner</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="574" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="574"/>
         <source>Topic: %1</source>
         <translation>Emne: %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="575" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="575"/>
         <source>&amp;Note</source>
         <translation>&amp;Notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="576" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="576"/>
         <source>Journal note text</source>
         <translation>Journalnotatets tekst</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="577" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="577"/>
         <source>What happened, what the citizen said, what we did</source>
         <translation>Hvad skete der, hvad sagde borgeren, hvad gjorde vi</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="578" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="578"/>
         <source>Agreements (become follow-ups)</source>
         <translation>Aftaler (bliver til opfølgninger)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="579" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="579"/>
         <source>No agreements.</source>
         <translation>Ingen aftaler.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="580" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="580"/>
         <source>Add a&amp;greement</source>
         <translation>Tilføj a&amp;ftale</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="581" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="581"/>
         <source>Add agreement</source>
         <translation>Tilføj aftale</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="584" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="584"/>
         <source>Addenda</source>
         <translation>Tillæg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="585" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="585"/>
         <source>Correction or addition to the final note</source>
         <translation>Rettelse eller tilføjelse til det afsluttede notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="586" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="586"/>
         <source>Addendum text</source>
         <translation>Tillæggets tekst</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="587" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="587"/>
         <source>Add a&amp;ddendum</source>
         <translation>Tilføj t&amp;illæg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="588" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="588"/>
         <source>Add addendum</source>
         <translation>Tilføj tillæg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="589" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="589"/>
         <source>&amp;Save draft</source>
         <translation>&amp;Gem kladde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="591" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="591"/>
         <source>Save draft (Ctrl+S). Drafts are also saved as you type.</source>
         <translation>Gem kladde (Ctrl+S). Kladder gemmes også, mens du skriver.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="593" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="593"/>
         <source>Save draft</source>
         <translation>Gem kladde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="594" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="594"/>
         <source>&amp;Finalise…</source>
         <translation>&amp;Afslut…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="595" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="595"/>
         <source>Finalise and lock the journal note</source>
         <translation>Afslut og lås journalnotatet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="596" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="596"/>
         <source>Finalise</source>
         <translation>Afslut</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="701" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="701"/>
         <source>The contact could not be opened.</source>
         <translation>Kontakten kunne ikke åbnes.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="800" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="800"/>
         <source>Could not save. What you typed is still here; try again in a moment.</source>
         <translation>Kunne ikke gemme. Det du har skrevet, er her stadig; prøv igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="831" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="831"/>
         <source>(no place)</source>
         <translation>(intet sted)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="859" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="859"/>
         <source>No citizen found. Add a new anonymous contact?</source>
         <translation>Ingen borger fundet. Tilføj en ny anonym kontakt?</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="945" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="945"/>
         <source>No addenda yet.</source>
         <translation>Ingen tillæg endnu.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="950" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="950"/>
         <source>Addendum by %1, %2</source>
         <translation>Tillæg af %1, %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="963" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="963"/>
         <source>Final – locked</source>
         <translation>Afsluttet – låst</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="963" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="963"/>
         <source>Draft</source>
         <translation>Kladde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="966" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="966"/>
         <source>Saved %1</source>
         <translation>Gemt %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="969" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="969"/>
         <source>Not saved yet</source>
         <translation>Ikke gemt endnu</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="970" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="970"/>
         <source>Saved draft</source>
         <translation>Gemt kladde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="971" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="971"/>
         <source>changes not saved yet</source>
         <translation>ændringer er ikke gemt endnu</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="972" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="972"/>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="974" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="974"/>
         <source>Not saved – see the message above</source>
         <translation>Ikke gemt – se beskeden ovenfor</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="975" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="975"/>
         <source>Not finalised – see the message above</source>
         <translation>Ikke afsluttet – se beskeden ovenfor</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/contact_form.py" line="976" />
+        <location filename="../../outreach_desk/ui/contact_form.py" line="976"/>
         <source>Finalised %1. Corrections go in an addendum.</source>
         <translation>Afsluttet %1. Rettelser skrives som tillæg.</translation>
     </message>
@@ -1410,77 +1413,77 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>EffortDialog</name>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="196" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="196"/>
         <source>Edit effort</source>
         <translation>Ret indsats</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="196" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="196"/>
         <source>New effort</source>
         <translation>Ny indsats</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="200" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="200"/>
         <source>Description of the effort</source>
         <translation>Beskrivelse af indsatsen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="204" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="204"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="209" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="209"/>
         <source>Legal basis</source>
         <translation>Lovgrundlag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="211" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="211"/>
         <source>(the plan as a whole)</source>
         <translation>(planen som helhed)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="214" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="214"/>
         <source>Goal the effort supports</source>
         <translation>Mål som indsatsen støtter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="216" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="216"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="219" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="219"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="221" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="221"/>
         <source>&amp;Effort</source>
         <translation>&amp;Indsats</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="223" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="223"/>
         <source>&amp;Responsible</source>
         <translation>&amp;Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="224" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="224"/>
         <source>&amp;Legal basis</source>
         <translation>&amp;Lovgrundlag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="226" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="226"/>
         <source>Supports &amp;goal</source>
         <translation>Støtter &amp;mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="227" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="227"/>
         <source>&amp;Due date</source>
         <translation>&amp;Frist</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="228" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="228"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
@@ -1488,211 +1491,211 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="335" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="335"/>
         <source>Write the server address IT gave you.</source>
         <translation>Skriv den serveradresse, du har fået af IT.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="338" />
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="376" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="338"/>
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="376"/>
         <source>The address must start with https://. Plain http is only allowed to this computer itself.</source>
         <translation>Adressen skal begynde med https://. Almindelig http er kun tilladt til denne computer selv.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="342" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="342"/>
         <source>The server address is not valid. It looks like https://sync.example.dk.</source>
         <translation>Serveradressen er ikke gyldig. Den ser ud som https://sync.example.dk.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="346" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="346"/>
         <source>The enrolment code has 10 letters and digits, for example ABCDE-23456. Small letters, spaces and dashes are fine.</source>
         <translation>Tilmeldingskoden har 10 bogstaver og tal, fx ABCDE-23456. Små bogstaver, mellemrum og bindestreger er i orden.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="351" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="351"/>
         <source>The enrolment code has expired. Ask IT for a new code.</source>
         <translation>Tilmeldingskoden er udløbet. Bed IT om en ny kode.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="353" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="353"/>
         <source>The enrolment code has already been used. Ask IT for a new code.</source>
         <translation>Tilmeldingskoden er allerede brugt. Bed IT om en ny kode.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="356" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="356"/>
         <source>The server does not know this enrolment code. Check each character against the code from IT (0 and O, 1 and I are not used).</source>
         <translation>Serveren kender ikke denne tilmeldingskode. Sammenlign hvert tegn med koden fra IT (0 og O, 1 og I bruges ikke).</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="360" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="360"/>
         <source>Your user account is disabled on the server. Contact IT.</source>
         <translation>Din brugerkonto er spærret på serveren. Kontakt IT.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="361" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="361"/>
         <source>The server refused the enrolment. Contact IT.</source>
         <translation>Serveren afviste tilmeldingen. Kontakt IT.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="365" />
-        <source>The server's certificate could not be verified (TLS), so nothing was sent. Check the address, or contact IT.</source>
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="365"/>
+        <source>The server&apos;s certificate could not be verified (TLS), so nothing was sent. Check the address, or contact IT.</source>
         <translation>Serverens certifikat kunne ikke bekræftes (TLS), så intet blev sendt. Kontrollér adressen, eller kontakt IT.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="369" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="369"/>
         <source>The server cannot be reached. Check the address and that the laptop is online, then try again.</source>
         <translation>Serveren kan ikke nås. Kontrollér adressen, og at den bærbare er online, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="373" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="373"/>
         <source>This version of Outreach Desk is too old for the server. Ask IT.</source>
         <translation>Denne version af Outreach Desk er for gammel til serveren. Spørg IT.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="380" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="380"/>
         <source>Outreach Desk is locked. Unlock it and try again.</source>
         <translation>Outreach Desk er låst. Lås op, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="383" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="383"/>
         <source>The address does not answer like an Outreach Desk sync server. Check the address with IT.</source>
         <translation>Adressen svarer ikke som en Outreach Desk-synkroniseringsserver. Kontrollér adressen med IT.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="386" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="386"/>
         <source>Enrolment failed. Nothing was changed on this laptop.</source>
         <translation>Tilmeldingen mislykkedes. Intet blev ændret på denne bærbare.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="395" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="395"/>
         <source>Enrol device</source>
         <translation>Tilmeld enhed</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="396" />
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="421" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="396"/>
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="421"/>
         <source>Enrol this laptop</source>
         <translation>Tilmeld denne bærbare</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="399" />
-        <source>Connect this laptop to your municipality's sync server, so your visits and notes reach your team. IT gives you a one-time enrolment code.</source>
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="399"/>
+        <source>Connect this laptop to your municipality&apos;s sync server, so your visits and notes reach your team. IT gives you a one-time enrolment code.</source>
         <translation>Forbind denne bærbare med kommunens synkroniseringsserver, så dine besøg og notater når frem til dit team. IT giver dig en tilmeldingskode til engangsbrug.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="403" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="403"/>
         <source>Set by your IT department</source>
         <translation>Fastsat af din IT-afdeling</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="404" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="404"/>
         <source>&amp;Server address</source>
         <translation>&amp;Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="406" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="406"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="411" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="411"/>
         <source>Enrolment &amp;code</source>
         <translation>Tilmeldings&amp;kode</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="413" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="413"/>
         <source>Enrolment code</source>
         <translation>Tilmeldingskode</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="414" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="414"/>
         <source>10 characters from IT. Small letters and spaces are fine.</source>
         <translation>10 tegn fra IT. Små bogstaver og mellemrum er i orden.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="415" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="415"/>
         <source>&amp;Device name</source>
         <translation>&amp;Enhedens navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="416" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="416"/>
         <source>Device name</source>
         <translation>Enhedens navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="417" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="417"/>
         <source>How IT sees this laptop in its list of devices.</source>
         <translation>Sådan ser IT denne bærbare i sin liste over enheder.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="418" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="418"/>
         <source>Contacting the server…</source>
         <translation>Kontakter serveren …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="419" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="419"/>
         <source>Enrolling</source>
         <translation>Tilmelder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="420" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="420"/>
         <source>&amp;Enrol</source>
         <translation>&amp;Tilmeld</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="422" />
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="423" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="422"/>
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="423"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="424" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="424"/>
         <source>Sync &amp;now</source>
         <translation>Synkroniser &amp;nu</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="425" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="425"/>
         <source>Sync now</source>
         <translation>Synkroniser nu</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="426" />
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="427" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="426"/>
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="427"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="428" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="428"/>
         <source>Enrolled</source>
         <translation>Tilmeldt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="434" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="434"/>
         <source>This laptop is enrolled as %1 (%2) in %3.</source>
         <translation>Denne bærbare er tilmeldt som %1 (%2) i %3.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="437" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="437"/>
         <source>This laptop is enrolled as %1 (%2).</source>
         <translation>Denne bærbare er tilmeldt som %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="442" />
-        <source>Sync now to send what is recorded on this laptop and fetch your team's citizens. Later, syncing happens by itself whenever the server can be reached.</source>
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="442"/>
+        <source>Sync now to send what is recorded on this laptop and fetch your team&apos;s citizens. Later, syncing happens by itself whenever the server can be reached.</source>
         <translation>Synkroniser nu for at sende det, der er registreret på denne bærbare, og hente dit teams borgere. Herefter synkroniseres der af sig selv, når serveren kan nås.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="451" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="451"/>
         <source>caseworker</source>
         <translation>sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="452" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="452"/>
         <source>team lead</source>
         <translation>teamleder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="453" />
+        <location filename="../../outreach_desk/ui/enrol_dialog.py" line="453"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
@@ -1700,7 +1703,7 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../outreach_desk/ui/widgets.py" line="82" />
+        <location filename="../../outreach_desk/ui/widgets.py" line="82"/>
         <source>Error</source>
         <translation>Fejl</translation>
     </message>
@@ -1708,97 +1711,100 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="114" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="114"/>
         <source>Welcome to Outreach Desk</source>
         <translation>Velkommen til Outreach Desk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="117" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="117"/>
         <source>Everything you record is stored encrypted on this laptop. Choose a passphrase that only you know: a few ordinary words in a row are easy to remember and hard to guess. It cannot be recovered if you forget it.</source>
         <translation>Alt, hvad du registrerer, gemmes krypteret på denne computer. Vælg en adgangskode, som kun du kender: nogle almindelige ord i træk er nemme at huske og svære at gætte. Den kan ikke gendannes, hvis du glemmer den.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="122" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="122"/>
         <source>Your &amp;name</source>
         <translation>Dit &amp;navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="123" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="123"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="124" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="124"/>
         <source>&amp;Repeat passphrase</source>
         <translation>&amp;Gentag adgangskode</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="125" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="125"/>
         <source>Your name</source>
         <translation>Dit navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="126" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="126"/>
         <source>Passphrase</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="127" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="127"/>
         <source>Repeat passphrase</source>
         <translation>Gentag adgangskode</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="128" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="128"/>
         <source>Passphrase strength</source>
         <translation>Adgangskodens styrke</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="129" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="129"/>
         <source>Create encrypted store</source>
         <translation>Opret krypteret lager</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="139" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="139"/>
         <source>Very weak</source>
         <translation>Meget svag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="140" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="140"/>
         <source>Weak</source>
         <translation>Svag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="141" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="141"/>
         <source>Fair</source>
         <translation>Rimelig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="142" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="142"/>
         <source>Strong</source>
         <translation>Stærk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="143" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="143"/>
         <source>Very strong</source>
         <translation>Meget stærk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="150" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="150"/>
         <source>Write your name.</source>
         <translation>Skriv dit navn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/unlock.py" line="153" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="153"/>
         <source>The passphrase must be at least %n characters long.</source>
-        <translation><numerusform>Adgangskoden skal være mindst %n tegn lang.</numerusform><numerusform>Adgangskoden skal være mindst %n tegn lang.</numerusform></translation>
+        <translation>
+            <numerusform>Adgangskoden skal være mindst %n tegn lang.</numerusform>
+            <numerusform>Adgangskoden skal være mindst %n tegn lang.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="156" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="156"/>
         <source>The passphrase is too easy to guess. Add another word.</source>
         <translation>Adgangskoden er for nem at gætte. Tilføj endnu et ord.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="158" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="158"/>
         <source>The two passphrases are not the same.</source>
         <translation>De to adgangskoder er ikke ens.</translation>
     </message>
@@ -1806,98 +1812,98 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="97" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="97"/>
         <source>Loading…</source>
         <translation>Henter…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="125" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="125"/>
         <source>Could not mark the follow-up as done.</source>
         <translation>Opfølgningen kunne ikke markeres som udført.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="141" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="141"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="142" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="142"/>
         <source>Refresh</source>
         <translation>Opdatér</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="143" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="143"/>
         <source>Refresh follow-ups</source>
         <translation>Opdatér opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="145" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="145"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="145" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="145"/>
         <source>Follow-up</source>
         <translation>Opfølgning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="145" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="145"/>
         <source>Due</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="145" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="145"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="147" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="147"/>
         <source>Follow-ups: overdue, today and this week</source>
         <translation>Opfølgninger: overskredne, i dag og denne uge</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="148" />
-        <location filename="../../outreach_desk/ui/followups_view.py" line="151" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="148"/>
+        <location filename="../../outreach_desk/ui/followups_view.py" line="151"/>
         <source>Mark done</source>
         <translation>Markér som udført</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="150" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="150"/>
         <source>Mark the selected follow-up as done (Ctrl+D)</source>
         <translation>Markér den valgte opfølgning som udført (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="152" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="152"/>
         <source>Open &amp;citizen</source>
         <translation>Åbn &amp;borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="153" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="153"/>
         <source>Open the citizen of the selected follow-up</source>
         <translation>Åbn borgeren for den valgte opfølgning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="154" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="154"/>
         <source>Nothing to follow up this week.</source>
         <translation>Intet at følge op på denne uge.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="166" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="166"/>
         <source>Overdue</source>
         <translation>Overskredet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="167" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="167"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="168" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="168"/>
         <source>This week</source>
         <translation>Denne uge</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/followups_view.py" line="189" />
+        <location filename="../../outreach_desk/ui/followups_view.py" line="189"/>
         <source>The follow-ups could not be loaded.</source>
         <translation>Opfølgningerne kunne ikke hentes.</translation>
     </message>
@@ -1905,57 +1911,57 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="132" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="132"/>
         <source>Edit goal</source>
         <translation>Ret mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="132" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="132"/>
         <source>New goal</source>
         <translation>Nyt mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="135" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="135"/>
         <source>Life area</source>
         <translation>Livsområde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="138" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="138"/>
         <source>Write it as the citizen says it</source>
         <translation>Skriv det, som borgeren siger det</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="139" />
-        <source>The goal in the citizen's own words</source>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="139"/>
+        <source>The goal in the citizen&apos;s own words</source>
         <translation>Målet med borgerens egne ord</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="143" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="143"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="145" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="145"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="147" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="147"/>
         <source>&amp;Life area</source>
         <translation>&amp;Livsområde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="148" />
-        <source>&amp;Goal, in the citizen's own words</source>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="148"/>
+        <source>&amp;Goal, in the citizen&apos;s own words</source>
         <translation>&amp;Mål, med borgerens egne ord</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="150" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="150"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="151" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="151"/>
         <source>&amp;Target date</source>
         <translation>&amp;Måldato</translation>
     </message>
@@ -1963,557 +1969,557 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="33" />
+        <location filename="../../outreach_desk/ui/labels.py" line="33"/>
         <source>Street homeless</source>
         <translation>Gadesover</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="34" />
+        <location filename="../../outreach_desk/ui/labels.py" line="34"/>
         <source>Night shelter</source>
         <translation>Natvarmestue / natherberg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="35" />
+        <location filename="../../outreach_desk/ui/labels.py" line="35"/>
         <source>Shelter (§ 110)</source>
         <translation>Herberg (§ 110)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="36" />
+        <location filename="../../outreach_desk/ui/labels.py" line="36"/>
         <source>Couch surfing</source>
         <translation>Sofasurfer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="37" />
+        <location filename="../../outreach_desk/ui/labels.py" line="37"/>
         <source>Temporary housing</source>
         <translation>Midlertidig bolig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="40" />
+        <location filename="../../outreach_desk/ui/labels.py" line="40"/>
         <source>Alternative housing</source>
         <translation>Skæv bolig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="43" />
+        <location filename="../../outreach_desk/ui/labels.py" line="43"/>
         <source>Own home</source>
         <translation>Egen bolig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="44" />
+        <location filename="../../outreach_desk/ui/labels.py" line="44"/>
         <source>Not known</source>
         <translation>Ukendt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="50" />
+        <location filename="../../outreach_desk/ui/labels.py" line="50"/>
         <source>Homelessness</source>
         <translation>Hjemløshed</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="51" />
+        <location filename="../../outreach_desk/ui/labels.py" line="51"/>
         <source>Addiction (alcohol)</source>
         <translation>Misbrug (alkohol)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="54" />
+        <location filename="../../outreach_desk/ui/labels.py" line="54"/>
         <source>Addiction (drugs)</source>
         <translation>Misbrug (stoffer)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="55" />
+        <location filename="../../outreach_desk/ui/labels.py" line="55"/>
         <source>Prostitution</source>
         <translation>Prostitution</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="56" />
+        <location filename="../../outreach_desk/ui/labels.py" line="56"/>
         <source>Mental illness</source>
         <translation>Sindslidelse</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="57" />
+        <location filename="../../outreach_desk/ui/labels.py" line="57"/>
         <source>Poverty</source>
         <translation>Fattigdom</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="58" />
+        <location filename="../../outreach_desk/ui/labels.py" line="58"/>
         <source>Crime</source>
         <translation>Kriminalitet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="59" />
+        <location filename="../../outreach_desk/ui/labels.py" line="59"/>
         <source>Loneliness</source>
         <translation>Ensomhed</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="60" />
+        <location filename="../../outreach_desk/ui/labels.py" line="60"/>
         <source>Domestic violence</source>
         <translation>Vold i familien</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="63" />
+        <location filename="../../outreach_desk/ui/labels.py" line="63"/>
         <source>Poor health</source>
         <translation>Dårlig sundhed</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="69" />
-        <location filename="../../outreach_desk/ui/labels.py" line="139" />
+        <location filename="../../outreach_desk/ui/labels.py" line="69"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="139"/>
         <source>Drop-in centre</source>
         <translation>Værested</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="70" />
+        <location filename="../../outreach_desk/ui/labels.py" line="70"/>
         <source>Shelter</source>
         <translation>Herberg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="71" />
+        <location filename="../../outreach_desk/ui/labels.py" line="71"/>
         <source>Street</source>
         <translation>Gaden</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="72" />
-        <location filename="../../outreach_desk/ui/labels.py" line="82" />
+        <location filename="../../outreach_desk/ui/labels.py" line="72"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="82"/>
         <source>Home visit</source>
         <translation>Hjemmebesøg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="73" />
+        <location filename="../../outreach_desk/ui/labels.py" line="73"/>
         <source>Office</source>
         <translation>Kontor</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="79" />
+        <location filename="../../outreach_desk/ui/labels.py" line="79"/>
         <source>Outreach</source>
         <translation>Opsøgende</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="80" />
+        <location filename="../../outreach_desk/ui/labels.py" line="80"/>
         <source>Agreed meeting</source>
         <translation>Aftalt møde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="81" />
+        <location filename="../../outreach_desk/ui/labels.py" line="81"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="88" />
-        <location filename="../../outreach_desk/ui/labels.py" line="103" />
+        <location filename="../../outreach_desk/ui/labels.py" line="88"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="103"/>
         <source>Housing</source>
         <translation>Bolig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="89" />
-        <location filename="../../outreach_desk/ui/labels.py" line="104" />
+        <location filename="../../outreach_desk/ui/labels.py" line="89"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="104"/>
         <source>Health</source>
         <translation>Helbred</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="90" />
-        <location filename="../../outreach_desk/ui/labels.py" line="105" />
+        <location filename="../../outreach_desk/ui/labels.py" line="90"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="105"/>
         <source>Addiction</source>
         <translation>Misbrug</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="91" />
-        <location filename="../../outreach_desk/ui/labels.py" line="106" />
+        <location filename="../../outreach_desk/ui/labels.py" line="91"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="106"/>
         <source>Mental health</source>
         <translation>Psykisk helbred</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="92" />
-        <location filename="../../outreach_desk/ui/labels.py" line="108" />
+        <location filename="../../outreach_desk/ui/labels.py" line="92"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="108"/>
         <source>Economy</source>
         <translation>Økonomi</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="93" />
-        <location filename="../../outreach_desk/ui/labels.py" line="107" />
+        <location filename="../../outreach_desk/ui/labels.py" line="93"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="107"/>
         <source>Work and education</source>
         <translation>Arbejde og uddannelse</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="94" />
+        <location filename="../../outreach_desk/ui/labels.py" line="94"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="95" />
+        <location filename="../../outreach_desk/ui/labels.py" line="95"/>
         <source>Practical help</source>
         <translation>Praktisk hjælp</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="96" />
+        <location filename="../../outreach_desk/ui/labels.py" line="96"/>
         <source>The plan</source>
         <translation>Planen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="97" />
-        <location filename="../../outreach_desk/ui/labels.py" line="157" />
+        <location filename="../../outreach_desk/ui/labels.py" line="97"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="157"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="109" />
+        <location filename="../../outreach_desk/ui/labels.py" line="109"/>
         <source>Network and relations</source>
         <translation>Netværk og relationer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="112" />
+        <location filename="../../outreach_desk/ui/labels.py" line="112"/>
         <source>Daily life</source>
         <translation>Hverdagsliv</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="113" />
+        <location filename="../../outreach_desk/ui/labels.py" line="113"/>
         <source>Leisure</source>
         <translation>Fritid</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="119" />
+        <location filename="../../outreach_desk/ui/labels.py" line="119"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="120" />
+        <location filename="../../outreach_desk/ui/labels.py" line="120"/>
         <source>Achieved</source>
         <translation>Nået</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="121" />
+        <location filename="../../outreach_desk/ui/labels.py" line="121"/>
         <source>Paused</source>
         <translation>Sat på pause</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="122" />
+        <location filename="../../outreach_desk/ui/labels.py" line="122"/>
         <source>Given up</source>
         <translation>Opgivet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="128" />
+        <location filename="../../outreach_desk/ui/labels.py" line="128"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="129" />
+        <location filename="../../outreach_desk/ui/labels.py" line="129"/>
         <source>Ongoing</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="130" />
+        <location filename="../../outreach_desk/ui/labels.py" line="130"/>
         <source>Done</source>
         <translation>Udført</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="131" />
+        <location filename="../../outreach_desk/ui/labels.py" line="131"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="137" />
+        <location filename="../../outreach_desk/ui/labels.py" line="137"/>
         <source>The citizen</source>
         <translation>Borgeren</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="138" />
+        <location filename="../../outreach_desk/ui/labels.py" line="138"/>
         <source>Caseworker</source>
         <translation>Sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="140" />
+        <location filename="../../outreach_desk/ui/labels.py" line="140"/>
         <source>Regional psychiatry</source>
         <translation>Regionspsykiatrien</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="143" />
+        <location filename="../../outreach_desk/ui/labels.py" line="143"/>
         <source>Addiction treatment</source>
         <translation>Misbrugsbehandling</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="146" />
+        <location filename="../../outreach_desk/ui/labels.py" line="146"/>
         <source>Job centre</source>
         <translation>Jobcenter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="147" />
+        <location filename="../../outreach_desk/ui/labels.py" line="147"/>
         <source>Housing association</source>
         <translation>Boligselskab</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="150" />
+        <location filename="../../outreach_desk/ui/labels.py" line="150"/>
         <source>Volunteer organisation</source>
         <translation>Frivillig organisation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="153" />
+        <location filename="../../outreach_desk/ui/labels.py" line="153"/>
         <source>GP</source>
         <translation>Egen læge</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="154" />
+        <location filename="../../outreach_desk/ui/labels.py" line="154"/>
         <source>Prison and probation service</source>
         <translation>Kriminalforsorgen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="164" />
+        <location filename="../../outreach_desk/ui/labels.py" line="164"/>
         <source>0 – none</source>
         <translation>0 – intet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="165" />
+        <location filename="../../outreach_desk/ui/labels.py" line="165"/>
         <source>1 – light</source>
         <translation>1 – let</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="166" />
+        <location filename="../../outreach_desk/ui/labels.py" line="166"/>
         <source>2 – moderate</source>
         <translation>2 – moderat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="167" />
+        <location filename="../../outreach_desk/ui/labels.py" line="167"/>
         <source>3 – high</source>
         <translation>3 – omfattende</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="168" />
+        <location filename="../../outreach_desk/ui/labels.py" line="168"/>
         <source>4 – complete</source>
         <translation>4 – totalt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="175" />
+        <location filename="../../outreach_desk/ui/labels.py" line="175"/>
         <source>Written</source>
         <translation>Skriftligt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="176" />
+        <location filename="../../outreach_desk/ui/labels.py" line="176"/>
         <source>Oral</source>
         <translation>Mundtligt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="186" />
+        <location filename="../../outreach_desk/ui/labels.py" line="186"/>
         <source>Casework</source>
         <translation>Sagsbehandling</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="187" />
+        <location filename="../../outreach_desk/ui/labels.py" line="187"/>
         <source>Outreach visit</source>
         <translation>Opsøgende besøg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="188" />
+        <location filename="../../outreach_desk/ui/labels.py" line="188"/>
         <source>Work on the plan</source>
         <translation>Arbejde med planen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="189" />
-        <location filename="../../outreach_desk/ui/labels.py" line="226" />
+        <location filename="../../outreach_desk/ui/labels.py" line="189"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="226"/>
         <source>Follow-up</source>
         <translation>Opfølgning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="190" />
+        <location filename="../../outreach_desk/ui/labels.py" line="190"/>
         <source>Review</source>
         <translation>Gennemgang</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="191" />
-        <source>Citizen's request for insight</source>
+        <location filename="../../outreach_desk/ui/labels.py" line="191"/>
+        <source>Citizen&apos;s request for insight</source>
         <translation>Borgerens anmodning om indsigt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="194" />
+        <location filename="../../outreach_desk/ui/labels.py" line="194"/>
         <source>Export</source>
         <translation>Udtræk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="195" />
+        <location filename="../../outreach_desk/ui/labels.py" line="195"/>
         <source>Synchronisation</source>
         <translation>Synkronisering</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="205" />
+        <location filename="../../outreach_desk/ui/labels.py" line="205"/>
         <source>Looked up</source>
         <translation>Slået op</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="206" />
+        <location filename="../../outreach_desk/ui/labels.py" line="206"/>
         <source>Searched</source>
         <translation>Søgt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="207" />
+        <location filename="../../outreach_desk/ui/labels.py" line="207"/>
         <source>Created</source>
         <translation>Oprettet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="208" />
+        <location filename="../../outreach_desk/ui/labels.py" line="208"/>
         <source>Changed</source>
         <translation>Ændret</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="209" />
+        <location filename="../../outreach_desk/ui/labels.py" line="209"/>
         <source>Exported</source>
         <translation>Udtrukket</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="210" />
+        <location filename="../../outreach_desk/ui/labels.py" line="210"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="217" />
+        <location filename="../../outreach_desk/ui/labels.py" line="217"/>
         <source>Citizen details</source>
         <translation>Borgerens oplysninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="218" />
+        <location filename="../../outreach_desk/ui/labels.py" line="218"/>
         <source>Journal note</source>
         <translation>Journalnotat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="219" />
+        <location filename="../../outreach_desk/ui/labels.py" line="219"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="220" />
+        <location filename="../../outreach_desk/ui/labels.py" line="220"/>
         <source>Addendum</source>
         <translation>Tillæg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="221" />
+        <location filename="../../outreach_desk/ui/labels.py" line="221"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="222" />
+        <location filename="../../outreach_desk/ui/labels.py" line="222"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="223" />
+        <location filename="../../outreach_desk/ui/labels.py" line="223"/>
         <source>Effort</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="224" />
+        <location filename="../../outreach_desk/ui/labels.py" line="224"/>
         <source>Progress rating</source>
         <translation>Progressionsmåling</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="225" />
+        <location filename="../../outreach_desk/ui/labels.py" line="225"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="240" />
-        <source>Write the citizen's name or the nickname they are known by.</source>
+        <location filename="../../outreach_desk/ui/labels.py" line="240"/>
+        <source>Write the citizen&apos;s name or the nickname they are known by.</source>
         <translation>Skriv borgerens navn eller det kaldenavn, borgeren kendes under.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="243" />
+        <location filename="../../outreach_desk/ui/labels.py" line="243"/>
         <source>Write the CPR number as DDMMYY-SSSS: six digits for the birth date, a dash and four digits.</source>
         <translation>Skriv CPR-nummeret som DDMMÅÅ-SSSS: seks cifre for fødselsdatoen, en bindestreg og fire cifre.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="248" />
+        <location filename="../../outreach_desk/ui/labels.py" line="248"/>
         <source>The first six digits of the CPR number are not a real date.</source>
         <translation>De første seks cifre i CPR-nummeret er ikke en rigtig dato.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="251" />
+        <location filename="../../outreach_desk/ui/labels.py" line="251"/>
         <source>An anonymous contact has no CPR number. Link the CPR number instead.</source>
         <translation>En anonym kontakt har intet CPR-nummer. Knyt CPR-nummeret til i stedet.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="254" />
+        <location filename="../../outreach_desk/ui/labels.py" line="254"/>
         <source>The birth year does not match the CPR number.</source>
         <translation>Fødselsåret passer ikke med CPR-nummeret.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="257" />
+        <location filename="../../outreach_desk/ui/labels.py" line="257"/>
         <source>The phone number may contain digits, spaces, a leading + and dashes (8 to 20 characters).</source>
         <translation>Telefonnummeret må indeholde cifre, mellemrum, et + først og bindestreger (8 til 20 tegn).</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="262" />
+        <location filename="../../outreach_desk/ui/labels.py" line="262"/>
         <source>Choose at least one citizen who was present.</source>
         <translation>Vælg mindst én borger, der var til stede.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="265" />
+        <location filename="../../outreach_desk/ui/labels.py" line="265"/>
         <source>The time of the contact cannot be in the future.</source>
         <translation>Kontaktens tidspunkt kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="268" />
+        <location filename="../../outreach_desk/ui/labels.py" line="268"/>
         <source>The time of the contact cannot be after the note was written.</source>
         <translation>Kontaktens tidspunkt kan ikke ligge efter, at notatet blev skrevet.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="271" />
+        <location filename="../../outreach_desk/ui/labels.py" line="271"/>
         <source>Write what happened before finalising.</source>
         <translation>Skriv hvad der skete, før du afslutter.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="274" />
+        <location filename="../../outreach_desk/ui/labels.py" line="274"/>
         <source>Describe the agreement, or remove the row.</source>
         <translation>Beskriv aftalen, eller fjern rækken.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="277" />
+        <location filename="../../outreach_desk/ui/labels.py" line="277"/>
         <source>This note is final and locked. Write an addendum to correct or add to it.</source>
         <translation>Notatet er afsluttet og låst. Skriv et tillæg for at rette eller tilføje.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="280" />
+        <location filename="../../outreach_desk/ui/labels.py" line="280"/>
         <source>The citizen already has an active plan. One citizen, one plan.</source>
         <translation>Borgeren har allerede en aktiv plan. Én borger, én plan.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="283" />
-        <source>Write the goal in the citizen's own words.</source>
+        <location filename="../../outreach_desk/ui/labels.py" line="283"/>
+        <source>Write the goal in the citizen&apos;s own words.</source>
         <translation>Skriv målet med borgerens egne ord.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="286" />
+        <location filename="../../outreach_desk/ui/labels.py" line="286"/>
         <source>Write a description.</source>
         <translation>Skriv en beskrivelse.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="287" />
+        <location filename="../../outreach_desk/ui/labels.py" line="287"/>
         <source>Write what may be shared.</source>
         <translation>Skriv hvad der må deles.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="288" />
+        <location filename="../../outreach_desk/ui/labels.py" line="288"/>
         <source>The rating date cannot be in the future.</source>
         <translation>Målingens dato kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="291" />
+        <location filename="../../outreach_desk/ui/labels.py" line="291"/>
         <source>Addenda are for final notes. A draft can still be edited directly.</source>
         <translation>Tillæg er til afsluttede notater. En kladde kan stadig rettes direkte.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="302" />
+        <location filename="../../outreach_desk/ui/labels.py" line="302"/>
         <source>Choose a value from {low} to {high}.</source>
         <translation>Vælg en værdi fra {low} til {high}.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="306" />
+        <location filename="../../outreach_desk/ui/labels.py" line="306"/>
         <source>Write a whole number from {low} to {high}.</source>
         <translation>Skriv et helt tal fra {low} til {high}.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="310" />
+        <location filename="../../outreach_desk/ui/labels.py" line="310"/>
         <source>This must be filled in.</source>
         <translation>Dette skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="312" />
+        <location filename="../../outreach_desk/ui/labels.py" line="312"/>
         <source>Choose one of the offered choices.</source>
         <translation>Vælg en af de tilbudte muligheder.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="314" />
+        <location filename="../../outreach_desk/ui/labels.py" line="314"/>
         <source>The dates are in the wrong order.</source>
         <translation>Datoerne står i forkert rækkefølge.</translation>
     </message>
@@ -2521,7 +2527,7 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>MachinePolicy</name>
     <message>
-        <location filename="../../outreach_desk/app.py" line="193" />
+        <location filename="../../outreach_desk/app.py" line="237"/>
         <source>The machine policy set by your IT department has problems. Outreach Desk uses safe defaults for the affected settings. Please tell IT:</source>
         <translation>Maskinpolitikken fra din it-afdeling har fejl. Outreach Desk bruger sikre standardværdier for de berørte indstillinger. Giv it-afdelingen besked:</translation>
     </message>
@@ -2529,92 +2535,156 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="184" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="205"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="286"/>
         <source>Outreach Desk</source>
         <translation>Outreach Desk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="185" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="206"/>
         <source>&amp;New contact</source>
         <translation>&amp;Ny kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="186" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="207"/>
         <source>Record a contact and its journal note (Ctrl+N)</source>
         <translation>Registrér en kontakt og dens journalnotat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="187" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="208"/>
         <source>&amp;Find citizen</source>
         <translation>&amp;Find borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="188" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="209"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="189" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="210"/>
         <source>F&amp;ollow-ups</source>
         <translation>&amp;Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="190" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="211"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="191" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="212"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut program</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="192" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="213"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="193" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="214"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="194" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="215"/>
         <source>Main toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="195" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="216"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="196" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="217"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/main_window.py" line="220"/>
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Konflikter (%n)</numerusform>
+            <numerusform>Konflikter (%n)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="197" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="222"/>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="224"/>
+        <source>S&amp;ynchronise now</source>
+        <translation>S&amp;ynkroniser nu</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="225"/>
+        <source>Synchronise with the central server (F5)</source>
+        <translation>Synkroniser med den centrale server (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="226"/>
+        <source>&amp;Enrol this laptop…</source>
+        <translation>&amp;Tilmeld denne computer …</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="227"/>
         <source>Citizen and follow-ups</source>
         <translation>Borger og opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="214" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="255"/>
+        <source>connecting</source>
+        <translation>forbinder</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="256"/>
+        <source>sending changes</source>
+        <translation>sender ændringer</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="257"/>
+        <source>receiving changes</source>
+        <translation>modtager ændringer</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="258"/>
+        <source>checking</source>
+        <translation>kontrollerer</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="260"/>
+        <source>Synchronising: %1</source>
+        <translation>Synkroniserer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="266"/>
+        <source>Synchronised</source>
+        <translation>Synkroniseret</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="288"/>
+        <source>This laptop has been withdrawn by your IT department. The local data has been erased. Contact IT to enrol it again.</source>
+        <translation>Denne computer er trukket tilbage af din it-afdeling. De lokale data er slettet. Kontakt it-afdelingen for at tilmelde den igen.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="303"/>
         <source>Creating the encrypted store…</source>
         <translation>Opretter det krypterede lager …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="247" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="336"/>
         <source>Unlocked</source>
         <translation>Låst op</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="335" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="429"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="336" />
+        <location filename="../../outreach_desk/ui/main_window.py" line="430"/>
         <source>The settings could not be saved; they apply until you quit.</source>
         <translation>Indstillingerne kunne ikke gemmes; de gælder, indtil du lukker programmet.</translation>
     </message>
@@ -2622,72 +2692,72 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="32" />
+        <location filename="../../outreach_desk/ui/messages.py" line="32"/>
         <source>The passphrase is not correct.</source>
         <translation>Adgangskoden er ikke korrekt.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="34" />
+        <location filename="../../outreach_desk/ui/messages.py" line="34"/>
         <source>Too many wrong passphrases. Wait a moment before trying again.</source>
         <translation>For mange forkerte adgangskoder. Vent et øjeblik, før du prøver igen.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="38" />
+        <location filename="../../outreach_desk/ui/messages.py" line="38"/>
         <source>The key file (store.key) is missing from the profile folder. Without it the data cannot be opened. Nothing has been deleted: restore the file from a backup or contact IT.</source>
         <translation>Nøglefilen (store.key) mangler i profilmappen. Uden den kan data ikke åbnes. Intet er slettet: gendan filen fra en sikkerhedskopi, eller kontakt it-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="45" />
+        <location filename="../../outreach_desk/ui/messages.py" line="45"/>
         <source>The key file (store.key) is damaged. Nothing has been deleted: restore the file from a backup or contact IT.</source>
         <translation>Nøglefilen (store.key) er beskadiget. Intet er slettet: gendan filen fra en sikkerhedskopi, eller kontakt it-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="51" />
+        <location filename="../../outreach_desk/ui/messages.py" line="51"/>
         <source>The database file is damaged or has been changed outside Outreach Desk. Nothing has been deleted. Contact IT before you record anything else.</source>
         <translation>Databasefilen er beskadiget eller ændret uden for Outreach Desk. Intet er slettet. Kontakt it-afdelingen, før du registrerer mere.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="57" />
+        <location filename="../../outreach_desk/ui/messages.py" line="57"/>
         <source>The disk is full, so the change was not saved. What you saved before is safe. Free some space and try again; what you typed is still in the form.</source>
         <translation>Disken er fuld, så ændringen blev ikke gemt. Det, du har gemt før, er i sikkerhed. Frigør plads og prøv igen; det, du skrev, står stadig i formularen.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="63" />
+        <location filename="../../outreach_desk/ui/messages.py" line="63"/>
         <source>This installation cannot encrypt data and refuses to store anything.</source>
         <translation>Denne installation kan ikke kryptere data og nægter at gemme noget.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="67" />
+        <location filename="../../outreach_desk/ui/messages.py" line="67"/>
         <source>There is no local store in this profile yet.</source>
         <translation>Der er endnu ikke noget lokalt lager i denne profil.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="71" />
+        <location filename="../../outreach_desk/ui/messages.py" line="71"/>
         <source>There is already a local store in this profile. Nothing was changed.</source>
         <translation>Der er allerede et lokalt lager i denne profil. Intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="75" />
+        <location filename="../../outreach_desk/ui/messages.py" line="75"/>
         <source>Outreach Desk is locked.</source>
         <translation>Outreach Desk er låst.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="77" />
+        <location filename="../../outreach_desk/ui/messages.py" line="77"/>
         <source>The record no longer exists; it may have been deleted.</source>
         <translation>Posten findes ikke længere; den kan være slettet.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="81" />
+        <location filename="../../outreach_desk/ui/messages.py" line="81"/>
         <source>Some fields need attention.</source>
         <translation>Nogle felter skal rettes.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="83" />
+        <location filename="../../outreach_desk/ui/messages.py" line="83"/>
         <source>The local database reported a problem. Nothing was saved by this action.</source>
         <translation>Den lokale database meldte en fejl. Intet blev gemt ved denne handling.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/messages.py" line="86" />
+        <location filename="../../outreach_desk/ui/messages.py" line="86"/>
         <source>Something went wrong. Nothing was saved by this action.</source>
         <translation>Noget gik galt. Intet blev gemt ved denne handling.</translation>
     </message>
@@ -2695,277 +2765,277 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="118" />
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="650" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="118"/>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="650"/>
         <source>Could not save. Nothing was changed.</source>
         <translation>Kunne ikke gemme. Intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="552" />
-        <source>The citizen has no plan yet. A plan holds the citizen's wish and goals in their own words, and the efforts that support them.</source>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="552"/>
+        <source>The citizen has no plan yet. A plan holds the citizen&apos;s wish and goals in their own words, and the efforts that support them.</source>
         <translation>Borgeren har ingen plan endnu. En plan rummer borgerens ønske og mål med egne ord og de indsatser, der støtter dem.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="556" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="556"/>
         <source>&amp;Create plan</source>
         <translation>&amp;Opret plan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="557" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="557"/>
         <source>Create plan</source>
         <translation>Opret plan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="558" />
-        <source>The citizen's plan</source>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="558"/>
+        <source>The citizen&apos;s plan</source>
         <translation>Borgerens plan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="559" />
-        <source>&amp;Wish, in the citizen's own words</source>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="559"/>
+        <source>&amp;Wish, in the citizen&apos;s own words</source>
         <translation>&amp;Ønske, med borgerens egne ord</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="560" />
-        <source>The citizen's wish, in their own words</source>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="560"/>
+        <source>The citizen&apos;s wish, in their own words</source>
         <translation>Borgerens ønske, med egne ord</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="561" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="561"/>
         <source>What does the citizen want their life to be like?</source>
         <translation>Hvordan vil borgeren gerne have, at livet ser ud?</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="562" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="562"/>
         <source>Plan &amp;follow-up</source>
         <translation>Plan&amp;opfølgning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="563" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="563"/>
         <source>Follow-up date for the plan</source>
         <translation>Opfølgningsdato for planen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="564" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="564"/>
         <source>Co&amp;nsent for coordination</source>
         <translation>Sam&amp;tykke til koordinering</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="565" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="565"/>
         <source>Consent for coordination</source>
         <translation>Samtykke til koordinering</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="566" />
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="568" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="566"/>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="568"/>
         <source>Save plan</source>
         <translation>Gem plan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="567" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="567"/>
         <source>Save the wish, follow-up date and consent</source>
         <translation>Gem ønske, opfølgningsdato og samtykke</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="569" />
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="579" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="569"/>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="579"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="572" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="572"/>
         <source>Life area</source>
         <translation>Livsområde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="573" />
-        <source>Goal, in the citizen's words</source>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="573"/>
+        <source>Goal, in the citizen&apos;s words</source>
         <translation>Mål, med borgerens ord</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="574" />
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="607" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="574"/>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="607"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="575" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="575"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="576" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="576"/>
         <source>Latest rating</source>
         <translation>Seneste måling</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="580" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="580"/>
         <source>Add &amp;goal…</source>
         <translation>Tilføj &amp;mål…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="581" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="581"/>
         <source>Add goal</source>
         <translation>Tilføj mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="582" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="582"/>
         <source>Edit goal…</source>
         <translation>Ret mål…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="583" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="583"/>
         <source>Edit the selected goal</source>
         <translation>Ret det valgte mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="584" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="584"/>
         <source>Rate progress</source>
         <translation>Mål progression</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="585" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="585"/>
         <source>G&amp;oal</source>
         <translation>M&amp;ål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="586" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="586"/>
         <source>Goal to rate</source>
         <translation>Mål der vurderes</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="587" />
-        <source>Citizen's own &amp;rating (1–10)</source>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="587"/>
+        <source>Citizen&apos;s own &amp;rating (1–10)</source>
         <translation>Borgerens egen &amp;vurdering (1–10)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="588" />
-        <source>Citizen's own rating from 1 to 10</source>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="588"/>
+        <source>Citizen&apos;s own rating from 1 to 10</source>
         <translation>Borgerens egen vurdering fra 1 til 10</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="589" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="589"/>
         <source>Support &amp;need</source>
         <translation>Støtte&amp;behov</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="590" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="590"/>
         <source>Support need from 0 to 4</source>
         <translation>Støttebehov fra 0 til 4</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="591" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="591"/>
         <source>Co&amp;mment</source>
         <translation>Ko&amp;mmentar</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="592" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="592"/>
         <source>Comment on the rating</source>
         <translation>Kommentar til målingen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="593" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="593"/>
         <source>Save ra&amp;ting</source>
         <translation>Gem må&amp;ling</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="594" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="594"/>
         <source>Save rating</source>
         <translation>Gem måling</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="597" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="597"/>
         <source>Not assessed</source>
         <translation>Ikke vurderet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="600" />
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="610" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="600"/>
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="610"/>
         <source>Efforts</source>
         <translation>Indsatser</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="603" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="603"/>
         <source>Effort</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="604" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="604"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="605" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="605"/>
         <source>Legal basis</source>
         <translation>Lovgrundlag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="606" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="606"/>
         <source>Due</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="611" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="611"/>
         <source>Add &amp;effort…</source>
         <translation>Tilføj &amp;indsats…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="612" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="612"/>
         <source>Add effort</source>
         <translation>Tilføj indsats</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="613" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="613"/>
         <source>Edit effort…</source>
         <translation>Ret indsats…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="614" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="614"/>
         <source>Edit the selected effort</source>
         <translation>Ret den valgte indsats</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="615" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="615"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="630" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="630"/>
         <source>The plan could not be loaded.</source>
         <translation>Planen kunne ikke hentes.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="663" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="663"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="678" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="678"/>
         <source>%1/10 on %2</source>
         <translation>%1/10 den %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="681" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="681"/>
         <source>, need %1</source>
         <translation>, støttebehov %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="728" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="728"/>
         <source>No consent chosen</source>
         <translation>Intet samtykke valgt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="731" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="731"/>
         <source>valid</source>
         <translation>gyldigt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="731" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="731"/>
         <source>not valid</source>
         <translation>ikke gyldigt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/plan_editor.py" line="732" />
+        <location filename="../../outreach_desk/ui/plan_editor.py" line="732"/>
         <source>%1 (given %2, %3)</source>
         <translation>%1 (givet %2, %3)</translation>
     </message>
@@ -2973,53 +3043,53 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="97" />
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="97"/>
         <source>No progress ratings yet.</source>
         <translation>Ingen progressionsmålinger endnu.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="104" />
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="104"/>
         <source>%1: own rating %2 of 10 on %3</source>
         <translation>%1: egen vurdering %2 af 10 den %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="109" />
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="109"/>
         <source>, support need %1</source>
         <translation>, støttebehov %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="119" />
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="119"/>
         <source>No progress ratings yet. Rate progress on a goal in the plan to see how things develop over time.</source>
         <translation>Ingen progressionsmålinger endnu. Mål progression på et mål i planen for at se udviklingen over tid.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="125" />
-        <source>Solid line: the citizen's own rating (1–10, left axis). Dashed line: support need assessed by the caseworker (0 none – 4 complete, right axis).</source>
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="125"/>
+        <source>Solid line: the citizen&apos;s own rating (1–10, left axis). Dashed line: support need assessed by the caseworker (0 none – 4 complete, right axis).</source>
         <translation>Fuldt optrukket linje: borgerens egen vurdering (1–10, venstre akse). Stiplet linje: støttebehov vurderet af sagsbehandleren (0 intet – 4 totalt, højre akse).</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="129" />
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="216" />
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="129"/>
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="216"/>
         <source>Progress chart</source>
         <translation>Progressionsgraf</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="158" />
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="158"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="163" />
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="163"/>
         <source>Own rating</source>
         <translation>Egen vurdering</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="168" />
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="168"/>
         <source>Support need</source>
         <translation>Støttebehov</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/progress_chart.py" line="200" />
+        <location filename="../../outreach_desk/ui/progress_chart.py" line="200"/>
         <source>%1 (support need)</source>
         <translation>%1 (støttebehov)</translation>
     </message>
@@ -3027,47 +3097,47 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../outreach_desk/ui/settings_dialog.py" line="81" />
+        <location filename="../../outreach_desk/ui/settings_dialog.py" line="81"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/settings_dialog.py" line="83" />
+        <location filename="../../outreach_desk/ui/settings_dialog.py" line="83"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/settings_dialog.py" line="85" />
+        <location filename="../../outreach_desk/ui/settings_dialog.py" line="85"/>
         <source>&amp;Lock after idle minutes</source>
         <translation>&amp;Lås efter minutters inaktivitet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/settings_dialog.py" line="86" />
+        <location filename="../../outreach_desk/ui/settings_dialog.py" line="86"/>
         <source>&amp;Default place</source>
         <translation>&amp;Standardsted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/settings_dialog.py" line="87" />
+        <location filename="../../outreach_desk/ui/settings_dialog.py" line="87"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/settings_dialog.py" line="88" />
+        <location filename="../../outreach_desk/ui/settings_dialog.py" line="88"/>
         <source>Lock after idle minutes</source>
         <translation>Lås efter minutters inaktivitet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/settings_dialog.py" line="89" />
+        <location filename="../../outreach_desk/ui/settings_dialog.py" line="89"/>
         <source>Default place</source>
         <translation>Standardsted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/settings_dialog.py" line="90" />
+        <location filename="../../outreach_desk/ui/settings_dialog.py" line="90"/>
         <source>min</source>
         <translation>min.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/settings_dialog.py" line="92" />
+        <location filename="../../outreach_desk/ui/settings_dialog.py" line="92"/>
         <source>🔒 Set by your IT department and cannot be changed here.</source>
         <translation>🔒 Fastsat af din it-afdeling og kan ikke ændres her.</translation>
     </message>
@@ -3075,62 +3145,62 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="74" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="74"/>
         <source>IT has withdrawn this laptop from the server. The data on it has been erased.</source>
         <translation>IT har frakoblet denne bærbare fra serveren. Dataene på den er slettet.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="83" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="83"/>
         <source>This laptop is not enrolled with a server yet. Choose Enrol device first.</source>
         <translation>Denne bærbare er endnu ikke tilmeldt en server. Vælg Tilmeld enhed først.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="89" />
-        <source>The server's certificate could not be verified, so nothing was sent. Your changes are kept on this laptop. Contact IT.</source>
+        <location filename="../../outreach_desk/services/sync_controller.py" line="89"/>
+        <source>The server&apos;s certificate could not be verified, so nothing was sent. Your changes are kept on this laptop. Contact IT.</source>
         <translation>Serverens certifikat kunne ikke bekræftes, så intet blev sendt. Dine ændringer er gemt på denne bærbare. Kontakt IT.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="94" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="94"/>
         <source>The server cannot be reached. Your changes are kept on this laptop and are sent when the connection returns.</source>
         <translation>Serveren kan ikke nås. Dine ændringer er gemt på denne bærbare og sendes, når forbindelsen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="102" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="102"/>
         <source>This version of Outreach Desk is too old for the server. Your changes are kept on this laptop; ask IT to update the program.</source>
         <translation>Denne version af Outreach Desk er for gammel til serveren. Dine ændringer er gemt på denne bærbare; bed IT om at opdatere programmet.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="109" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="109"/>
         <source>Your user account is disabled on the server. Your changes are kept on this laptop. Contact IT.</source>
         <translation>Din brugerkonto er spærret på serveren. Dine ændringer er gemt på denne bærbare. Kontakt IT.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="115" />
-        <source>The server did not accept this laptop's clock. Check the date and time. Your changes are kept on this laptop.</source>
+        <location filename="../../outreach_desk/services/sync_controller.py" line="115"/>
+        <source>The server did not accept this laptop&apos;s clock. Check the date and time. Your changes are kept on this laptop.</source>
         <translation>Serveren godtog ikke denne bærbares ur. Kontrollér dato og klokkeslæt. Dine ændringer er gemt på denne bærbare.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="120" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="120"/>
         <source>The server did not recognise this laptop. Your changes are kept on this laptop. Contact IT.</source>
         <translation>Serveren genkendte ikke denne bærbare. Dine ændringer er gemt på denne bærbare. Kontakt IT.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="126" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="126"/>
         <source>The server address is not allowed: use an https:// address. Your changes are kept on this laptop.</source>
         <translation>Serveradressen er ikke tilladt: brug en https://-adresse. Dine ændringer er gemt på denne bærbare.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="131" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="131"/>
         <source>Synchronisation failed. Your changes are kept on this laptop and are sent at the next sync.</source>
         <translation>Synkroniseringen mislykkedes. Dine ændringer er gemt på denne bærbare og sendes ved næste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="425" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="425"/>
         <source>Synchronisation was cancelled. Nothing was lost; the next sync continues where this one stopped.</source>
         <translation>Synkroniseringen blev afbrudt. Intet er gået tabt; næste synkronisering fortsætter, hvor denne slap.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="469" />
+        <location filename="../../outreach_desk/services/sync_controller.py" line="469"/>
         <source>IT has withdrawn this laptop, but its data could not be erased. Do not use the laptop; contact IT.</source>
         <translation>IT har frakoblet denne bærbare, men dens data kunne ikke slettes. Brug ikke den bærbare; kontakt IT.</translation>
     </message>
@@ -3138,96 +3208,108 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../outreach_desk/ui/sync_status.py" line="41" />
+        <location filename="../../outreach_desk/ui/sync_status.py" line="41"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/sync_status.py" line="41" />
+        <location filename="../../outreach_desk/ui/sync_status.py" line="41"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/sync_status.py" line="48" />
+        <location filename="../../outreach_desk/ui/sync_status.py" line="48"/>
         <source>Sync status</source>
         <translation>Synkroniseringsstatus</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/sync_status.py" line="52" />
+        <location filename="../../outreach_desk/ui/sync_status.py" line="52"/>
         <source>Last sync: %1</source>
         <translation>Seneste synkronisering: %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/sync_status.py" line="54" />
+        <location filename="../../outreach_desk/ui/sync_status.py" line="54"/>
         <source>Never synchronised</source>
         <translation>Aldrig synkroniseret</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/sync_status.py" line="56" />
+        <location filename="../../outreach_desk/ui/sync_status.py" line="56"/>
         <source>%n change(s) waiting to sync</source>
-        <translation><numerusform>%n ændring venter på synkronisering</numerusform><numerusform>%n ændringer venter på synkronisering</numerusform></translation>
+        <translation>
+            <numerusform>%n ændring venter på synkronisering</numerusform>
+            <numerusform>%n ændringer venter på synkronisering</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/sync_status.py" line="58" />
+        <location filename="../../outreach_desk/ui/sync_status.py" line="58"/>
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n konflikt</numerusform><numerusform>%n konflikter</numerusform></translation>
+        <translation>
+            <numerusform>%n konflikt</numerusform>
+            <numerusform>%n konflikter</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/sync_status.py" line="60" />
+        <location filename="../../outreach_desk/ui/sync_status.py" line="60"/>
         <source>%n rejected</source>
-        <translation><numerusform>%n afvist</numerusform><numerusform>%n afvist</numerusform></translation>
+        <translation>
+            <numerusform>%n afvist</numerusform>
+            <numerusform>%n afvist</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="236" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="236"/>
         <source>Outreach Desk is locked</source>
         <translation>Outreach Desk er låst</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="238" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="238"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="240" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="240"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="241" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="241"/>
         <source>Passphrase</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="242" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="242"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="243" />
-        <location filename="../../outreach_desk/ui/unlock.py" line="244" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="243"/>
+        <location filename="../../outreach_desk/ui/unlock.py" line="244"/>
         <source>Forgot passphrase?</source>
         <translation>Glemt adgangskode?</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="299" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="299"/>
         <source>The passphrase is not correct.</source>
         <translation>Adgangskoden er ikke korrekt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/unlock.py" line="301" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="301"/>
         <source>You can try again in %n second(s).</source>
-        <translation><numerusform>Du kan prøve igen om %n sekund.</numerusform><numerusform>Du kan prøve igen om %n sekunder.</numerusform></translation>
+        <translation>
+            <numerusform>Du kan prøve igen om %n sekund.</numerusform>
+            <numerusform>Du kan prøve igen om %n sekunder.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="326" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="326"/>
         <source>Forgot passphrase</source>
         <translation>Glemt adgangskode</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/unlock.py" line="328" />
+        <location filename="../../outreach_desk/ui/unlock.py" line="328"/>
         <source>The passphrase cannot be recovered or reset: nobody, not even IT, can open the encrypted data on this laptop without it.
 
 What is safe: everything that was synchronised is stored on the central server. Ask IT to give this laptop a new profile and enrol it again; your synchronised citizens, plans and notes come back at the next sync.

@@ -4,7 +4,7 @@
 <context>
     <name>CaseloadPanel</name>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="142"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="144"/>
         <source>%n citizen(s)</source>
         <translation>
             <numerusform>%n citizen</numerusform>
@@ -20,6 +20,17 @@
         <translation>
             <numerusform>The passphrase must be at least %n characters long.</numerusform>
             <numerusform>The passphrase must be at least %n characters long.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/main_window.py" line="220"/>
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Conflicts (%n)</numerusform>
+            <numerusform>Conflicts (%n)</numerusform>
         </translation>
     </message>
 </context>
