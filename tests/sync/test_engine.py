@@ -225,13 +225,24 @@ def test_access_log_is_uploaded_and_verified(pair: tuple[Laptop, Laptop]) -> Non
     assert anna.sync().audit_verified_until == entries[-1].seq + 1
 
 
-def test_revoked_laptop_receives_a_verified_wipe(world: World, tmp_path: Path) -> None:
+def test_revoked_laptop_with_pending_changes_receives_a_verified_wipe(
+    world: World, tmp_path: Path
+) -> None:
     anna = laptop(world, tmp_path, "anna")
+    person = anna.new_citizen(name="Jens Hansen")
+    anna.write_note(person.id, "Skrevet på den bortkomne computer")
     enrolment = anna.replica.enrolment()
     assert enrolment is not None
     accounts.revoke_device(world.server.db, enrolment.device_id)
-    with pytest.raises(DeviceRevoked):
+    with pytest.raises(DeviceRevoked) as revoked:
         anna.sync()
+    assert revoked.value.wipe_instruction is not None  # verified against the server key
+    with world.server.db.engine.connect() as conn:  # a revoked device writes nothing
+        from sqlalchemy import func, select
+
+        from sync.server import schema
+
+        assert conn.execute(select(func.count()).select_from(schema.records)).scalar_one() == 0
     anna.store.crypto_erase()
     assert list(anna.store.paths.folder.iterdir()) == []
 
@@ -249,3 +260,27 @@ def test_three_laptops_converge(world: World, tmp_path: Path) -> None:
     assert len(snapshots[0]["citizens"]) == 3 and len(snapshots[0]["notes"]) == 3
     for device in devices:
         device.store.close()
+
+
+def test_team_b_receives_nothing_of_team_a_and_cannot_write_to_it(
+    world: World, tmp_path: Path
+) -> None:
+    anna, carl = laptop(world, tmp_path, "anna"), laptop(world, tmp_path, "carl")
+    person = anna.new_citizen(name="Jens Hansen")
+    anna.write_note(person.id, "Kun for team A")
+    anna.sync()
+    carl.sync()
+    assert carl.store.citizens.count() == 0 and carl.store.notes.count() == 0
+    # carl's laptop tries to write into team A (a tampered or mistaken record)
+    from outreach_desk.domain import Citizen
+
+    carl.store.citizens.add(Citizen.new(world.team_a, name="Smuglet ind"))
+    report = carl.sync()
+    assert report.rejected == 1
+    (kept,) = carl.store.outbox.all()
+    assert kept.state == "rejected" and kept.result is not None
+    assert kept.result["reason"] == "forbidden_partition"  # kept, visible, never dropped
+    anna.sync()
+    assert {c["name"] for c in anna.snapshot()["citizens"]} == {"Jens Hansen"}
+    anna.store.close()
+    carl.store.close()
