@@ -58,7 +58,7 @@ def load_overview(store: Store, citizen_id: str) -> CitizenOverview:
     citizen = store.citizens.get(citizen_id)
     plan = store.plans.active_for(citizen_id)
     timeline = store.notes.timeline(citizen_id)
-    addenda = {n.id: store.addenda.for_note(n.id) for n in timeline if n.is_final}
+    addenda = store.addenda.for_notes([n.id for n in timeline if n.is_final])
     return CitizenOverview(
         citizen=citizen,
         plan=plan,

@@ -111,7 +111,7 @@ class AccessLog:
             "INSERT INTO access_log(seq, at, user_id, device_id, action, entity, record_id,"
             " citizen_id, purpose, criterion, prev_hash, hash)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            tuple(asdict(entry).values()),
+            (*fields.values(), entry.hash),
         )
         self._conn.execute(
             "INSERT INTO meta(key, value) VALUES ('audit_head', ?) "

@@ -166,9 +166,10 @@ class NoteRepository(Repository[JournalNote]):
         return notes
 
     def drafts(self, caseworker: str) -> list[JournalNote]:
-        return self._where(
+        drafts = self._where(
             "status = 'draft' AND caseworker = ?", (caseworker,), order="written_time DESC"
         )
+        return self._read_logged(drafts, (), AccessAction.SEARCH, "drafts")
 
 
 class AddendumRepository(Repository[Addendum]):
@@ -207,7 +208,24 @@ class AddendumRepository(Repository[Addendum]):
         refresh_note_search(self._ctx.conn, int(self._note(obj)["rid"]))
 
     def for_note(self, note_id: str) -> list[Addendum]:
-        return self._where("note_id = ?", (note_id,), order="written_time")
+        return self.for_notes([note_id]).get(note_id, [])
+
+    def for_notes(self, note_ids: list[str]) -> dict[str, list[Addendum]]:
+        """Addenda of many notes in one query (a citizen's timeline), logged once."""
+        found: dict[str, list[Addendum]] = {}
+        if not note_ids:
+            return found
+        marks = ", ".join("?" * len(note_ids))
+        addenda = self._where(f"note_id IN ({marks})", tuple(note_ids), order="written_time")
+        for addendum in addenda:
+            found.setdefault(addendum.note_id, []).append(addendum)
+        if addenda:
+            citizens = self._ctx.query(
+                f"SELECT DISTINCT citizen_id FROM note_citizens WHERE note_id IN ({marks})",
+                tuple(note_ids),
+            )
+            self._read_logged(addenda, tuple(r["citizen_id"] for r in citizens))
+        return found
 
 
 class PlanRepository(Repository[Plan]):
@@ -270,7 +288,8 @@ class GoalRepository(_PlanChild, Repository[Goal]):
         return (str(self._plan_row(obj.plan_id)["citizen_id"]),)
 
     def for_plan(self, plan_id: str) -> list[Goal]:
-        return self._where("plan_id = ?", (plan_id,), order="life_area, rid")
+        goals = self._where("plan_id = ?", (plan_id,), order="life_area, rid")
+        return self._read_logged(goals, (str(self._plan_row(plan_id)["citizen_id"]),))
 
 
 class EffortRepository(_PlanChild, Repository[Effort]):
@@ -283,7 +302,8 @@ class EffortRepository(_PlanChild, Repository[Effort]):
         return (str(self._plan_row(obj.plan_id)["citizen_id"]),)
 
     def for_plan(self, plan_id: str) -> list[Effort]:
-        return self._where("plan_id = ?", (plan_id,), order="due_date IS NULL, due_date, rid")
+        efforts = self._where("plan_id = ?", (plan_id,), order="due_date IS NULL, due_date, rid")
+        return self._read_logged(efforts, (str(self._plan_row(plan_id)["citizen_id"]),))
 
 
 class RatingRepository(Repository[ProgressRating]):
@@ -315,12 +335,15 @@ class RatingRepository(Repository[ProgressRating]):
         return (str(self._goal_row(obj.goal_id)["citizen_id"]),)
 
     def for_goal(self, goal_id: str) -> list[ProgressRating]:
-        return self._where("goal_id = ?", (goal_id,), order="rated_on, rid")
+        ratings = self._where("goal_id = ?", (goal_id,), order="rated_on, rid")
+        return self._read_logged(ratings, (str(self._goal_row(goal_id)["citizen_id"]),))
 
     def for_plan(self, plan_id: str) -> list[ProgressRating]:
-        return self._where(
+        ratings = self._where(
             "goal_id IN (SELECT id FROM goals WHERE plan_id = ?)", (plan_id,), order="rated_on, rid"
         )
+        citizen = self._ctx.query("SELECT citizen_id FROM plans WHERE id = ?", (plan_id,))
+        return self._read_logged(ratings, tuple(r["citizen_id"] for r in citizen))
 
 
 class ConsentRepository(Repository[Consent]):
@@ -338,7 +361,8 @@ class ConsentRepository(Repository[Consent]):
         return (obj.citizen_id,)
 
     def for_citizen(self, citizen_id: str) -> list[Consent]:
-        return self._where("citizen_id = ?", (citizen_id,), order="given_on DESC")
+        consents = self._where("citizen_id = ?", (citizen_id,), order="given_on DESC")
+        return self._read_logged(consents, (citizen_id,))
 
 
 class FollowUpRepository(Repository[FollowUp]):
@@ -352,12 +376,14 @@ class FollowUpRepository(Repository[FollowUp]):
 
     def open_until(self, day: date) -> list[FollowUp]:
         """Open follow-ups due on or before ``day`` (overdue ones included)."""
-        return self._where(
+        items = self._where(
             "done_at IS NULL AND due IS NOT NULL AND due <= ?", (day.isoformat(),), order="due"
         )
+        return self._read_logged(items, (), AccessAction.SEARCH, f"due by {day.isoformat()}")
 
     def for_citizen(self, citizen_id: str) -> list[FollowUp]:
-        return self._where("citizen_id = ?", (citizen_id,), order="done_at IS NOT NULL, due")
+        items = self._where("citizen_id = ?", (citizen_id,), order="done_at IS NOT NULL, due")
+        return self._read_logged(items, (citizen_id,))
 
     def mark_done(self, followup_id: str, when: datetime | None = None) -> FollowUp:
         with self._ctx.transaction():

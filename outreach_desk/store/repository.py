@@ -83,6 +83,20 @@ class Repository(Generic[T]):
         for citizen_id in citizens:
             self._ctx.access_log.append(action, self.entity, record_id, citizen_id, criterion)
 
+    def _read_logged(
+        self,
+        items: list[T],
+        citizen_ids: tuple[str, ...],
+        action: AccessAction = AccessAction.READ,
+        criterion: str | None = None,
+    ) -> list[T]:
+        """A list read of personal data: one log entry per citizen it is about."""
+        if self.personal:
+            with self._ctx.transaction():
+                for citizen_id in citizen_ids or (None,):
+                    self._ctx.access_log.append(action, self.entity, None, citizen_id, criterion)
+        return items
+
     def get(self, record_id: str) -> T:
         """The record, logged as a read of personal data with the session's purpose."""
         with self._ctx.transaction():

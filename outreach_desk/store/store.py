@@ -10,12 +10,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 import sqlite_utils
 
 from ..domain.enums import AccessAction, Purpose
@@ -221,7 +221,9 @@ class Store:
 
         Never used by the app: the store refuses plaintext everywhere else.
         """
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        # the same SQLite build as the encrypted store, only without a key: the difference
+        # in the figures is the cipher and nothing else
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         configure(conn)
         migrations.migrate(conn)
         return cls(ProfilePaths(path.parent), conn, bytearray(32), session)
@@ -351,15 +353,21 @@ class Store:
         return hits
 
     def search_notes(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """Full text of notes, their agreements and addenda. Logged with the criterion."""
+        """Full text of notes, their agreements and addenda, newest first. Logged.
+
+        A journal is read newest first, and ranking every match of a common word by
+        relevance costs tens of milliseconds on 200,000 notes; the newest matches come
+        straight from the index.
+        """
         match = fts_query(text, prefix_last=False)
         with self.transaction():
             hits: list[SearchHit] = []
             if match is not None:
                 rows = self._ctx.query(
-                    "SELECT n.id, n.rid, substr(n.text, 1, 80) AS title, f.rank"
-                    " FROM notes_fts AS f JOIN notes AS n ON n.rid = f.rowid"
-                    " WHERE notes_fts MATCH ? AND n.deleted_at IS NULL ORDER BY f.rank LIMIT ?",
+                    "SELECT n.id, n.rid, substr(n.text, 1, 80) AS title, 0.0 AS rank"
+                    " FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?"
+                    " ORDER BY rowid DESC LIMIT ?) AS f JOIN notes AS n ON n.rid = f.rowid"
+                    " WHERE n.deleted_at IS NULL ORDER BY n.rid DESC",
                     (match, limit),
                 )
                 hits = [SearchHit(r["id"], r["rid"], r["title"], r["rank"]) for r in rows]

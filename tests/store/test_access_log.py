@@ -87,3 +87,25 @@ def test_rehashed_edit_still_breaks_the_chain(store: Store, clock: FakeClock) ->
     edited = replace(edited, hash=edited.computed_hash())
     report = verify_chain([entries[0], edited, *entries[2:]])
     assert not report.ok and report.first_bad_seq == 3 and report.problem == "chain_broken"
+
+
+def test_list_reads_of_a_citizens_data_are_logged_too(store: Store, clock: FakeClock) -> None:
+    from datetime import timedelta
+
+    from tests.store.factories import plan_with_goal
+
+    person_id = _fill(store, clock)
+    plan, goal = plan_with_goal(store, person_id)
+    before = store.access_log.entries()[-1].seq
+    store.goals.for_plan(plan.id)
+    store.ratings.for_goal(goal.id)
+    store.consents.for_citizen(person_id)
+    store.followups.for_citizen(person_id)
+    store.followups.open_until(clock().date() + timedelta(days=7))
+    logged = [(e.action, e.entity, e.citizen_id) for e in store.access_log.entries(after=before)]
+    assert ("read", "goal", person_id) in logged
+    assert ("read", "followup", person_id) in logged
+    assert ("search", "followup", None) in logged
+    assert ("read", "rating", person_id) in logged
+    assert ("read", "consent", person_id) in logged  # even an empty answer was a lookup
+    assert store.access_log.verify().ok
