@@ -8,6 +8,7 @@ the moment its page takes to arrive.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -37,6 +38,10 @@ COLUMNS = (
     CaseloadColumn.NEXT_FOLLOW_UP,
 )
 CITIZEN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FIRST_ROWS = 50  # fetched with the ids: a screenful, so the first paint has its rows
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ROLES = frozenset({_DISPLAY, Qt.ItemDataRole.AccessibleTextRole, _TOOLTIP, CITIZEN_ID_ROLE})
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -52,6 +57,8 @@ class CaseloadModel(QAbstractTableModel):
         self._rids: list[int] = []
         self._rows: dict[int, CaseloadRow] = {}
         self._requested: set[int] = set()
+        self._pages: set[int] = set()  # first rows of the pages already asked for
+        self._texts: dict[int, tuple[str, ...]] = {}  # worded rows, by rid
         self._generation = 0
 
     # --- queries ------------------------------------------------------------------
@@ -67,35 +74,58 @@ class CaseloadModel(QAbstractTableModel):
         self._generation += 1
         generation, query, today = self._generation, self._query, self._today()
         self.loading_changed.emit(True)
+
+        def ids_and_first_page(store: Store) -> tuple[list[int], dict[int, CaseloadRow]]:
+            # the first page comes with the ids: one trip to the worker, and the view's
+            # first paint after the reset already has the rows (no "…" flash)
+            rids = store.caseload.ids(query, today)
+            return rids, store.caseload.rows(rids[:FIRST_ROWS])
+
         self._runner.run(
-            lambda store: store.caseload.ids(query, today),
-            lambda rids: self._ids_arrived(generation, rids),
+            ids_and_first_page,
+            lambda result: self._ids_arrived(generation, *result),
             lambda _exc: self.loading_changed.emit(False),
         )
 
-    def _ids_arrived(self, generation: int, rids: list[int]) -> None:
+    def _ids_arrived(
+        self, generation: int, rids: list[int], first_page: dict[int, CaseloadRow] | None = None
+    ) -> None:
         if generation != self._generation:
             return  # an older query answered late
         self.beginResetModel()
         self._rids = rids
         self._rows.clear()
         self._requested.clear()
+        self._pages.clear()
+        self._texts.clear()
+        if first_page:
+            self._rows.update(first_page)
         self.endResetModel()
         self.loading_changed.emit(False)
         self.count_changed.emit(len(rids))
 
     def clear(self) -> None:
-        """Drop every row (on lock): nothing personal stays in memory here."""
+        """Drop every row (on lock): nothing personal stays in memory here.
+
+        The typed search goes too (it may be a name); the panel empties its search box,
+        and the list after the next unlock must not stay filtered by an invisible query.
+        """
         self._generation += 1
+        self._query = replace(self._query, search="")
         self.beginResetModel()
         self._rids = []
         self._rows.clear()
         self._requested.clear()
+        self._pages.clear()
+        self._texts.clear()
         self.endResetModel()
         self.count_changed.emit(0)
 
     def _fetch_page(self, row: int) -> None:
         start = row - row % PAGE
+        if start in self._pages:
+            return  # asked already: the view calls data() for every cell while it waits
+        self._pages.add(start)
         wanted = [r for r in self._rids[start : start + PAGE] if r not in self._rows]
         wanted = [r for r in wanted if r not in self._requested]
         if not wanted:
@@ -114,6 +144,8 @@ class CaseloadModel(QAbstractTableModel):
         if len(self._rows) + len(rows) > CACHE_LIMIT:
             self._rows.clear()
             self._requested = set(rows)
+            self._pages.clear()
+            self._texts.clear()
         self._rows.update(rows)
         positions = [i for i, rid in enumerate(self._rids) if rid in rows]
         if positions:
@@ -151,21 +183,37 @@ class CaseloadModel(QAbstractTableModel):
         return self._rows.get(self._rids[index.row()])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rids):
+        # called for every cell and role on each paint: unused roles leave at once, and
+        # a row's texts are worded once (dates parsed, labels translated), not per paint
+        if role not in _ROLES:
             return None
-        row = self._rows.get(self._rids[index.row()])
+        number = index.row()
+        if number < 0 or number >= len(self._rids):
+            return None
+        rid = self._rids[number]
+        row = self._rows.get(rid)
         if row is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._fetch_page(index.row())
+            if role == _DISPLAY:
+                self._fetch_page(number)
                 return "…" if index.column() == 0 else ""
             return None
         if role == CITIZEN_ID_ROLE:
             return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(row, COLUMNS[index.column()])
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and row.anonymous:
-            return self.tr("Anonymous contact")
-        return None
+        if role == _TOOLTIP:
+            return self.tr("Anonymous contact") if index.column() == 0 and row.anonymous else None
+        texts = self._texts.get(rid)
+        if texts is None:
+            texts = self._texts[rid] = tuple(self._display(row, column) for column in COLUMNS)
+        return texts[index.column()]
+
+    def retranslate(self) -> None:
+        """Word the rows anew in the new language (the panel calls this on LanguageChange)."""
+        self._texts.clear()
+        if self._rids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rids) - 1, len(COLUMNS) - 1)
+            )
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def _display(self, row: CaseloadRow, column: CaseloadColumn) -> str:
         if column is CaseloadColumn.NAME:
@@ -184,8 +232,6 @@ class CaseloadModel(QAbstractTableModel):
         return fmt_date(date.fromisoformat(row.next_follow_up)) if row.next_follow_up else ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        from dataclasses import replace
-
         self.set_query(
             replace(
                 self._query,

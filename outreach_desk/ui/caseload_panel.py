@@ -67,7 +67,9 @@ class CaseloadPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((160, 95, 45, 125, 115)):
+        # the last column stretches; these leave it room for "Næste opfølgning" so the
+        # table needs no horizontal scroll bar at the default window size
+        for column, width in enumerate((145, 90, 42, 120, 112)):
             self.table.setColumnWidth(column, width)
         self.table.setTabKeyNavigation(False)
         layout.addWidget(self.table, 1)
@@ -113,6 +115,7 @@ class CaseloadPanel(QWidget):
         self.place.setAccessibleName(self.tr("Place for the 'at place' filter"))
         self.table.setAccessibleName(self.tr("Caseload"))
         self._show_count(self._count)
+        self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -176,8 +179,11 @@ class CaseloadPanel(QWidget):
         self.search.selectAll()
 
     def clear(self) -> None:
-        self._selected_rid = None
+        self._debounce.stop()
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
         self.model.clear()
+        # after the reset: the reset itself remembers the current row, and a citizen
+        # silently re-selected after the next unlock could not be opened by a click
+        self._selected_rid = None

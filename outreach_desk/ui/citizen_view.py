@@ -680,10 +680,17 @@ class CitizenView(QWidget):
             self.timeline.addTopLevelItem(item)
         self.timeline.expandAll()
         header = self.timeline.header()
-        for column in (0, 1, 2, 5):
+        for column in (0, 2, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        # long place names must not squeeze the note, the column that matters most
+        for column, width in ((1, 130), (3, 110)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if header.sectionSize(column) > width:
+                header.resizeSection(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for i in range(self.timeline.topLevelItemCount()):
+            item = self.timeline.topLevelItem(i)
+            item.setToolTip(1, item.text(1))
         self.timeline_empty.setVisible(not ov.timeline)
         if current is not None:
             for i in range(self.timeline.topLevelItemCount()):

@@ -108,9 +108,9 @@ class MainWindow(QMainWindow):
         self._conflict_count = 0
         self.workspace.addWidget(self.caseload)
         self.workspace.addWidget(self.tabs)
-        self.workspace.setStretchFactor(0, 2)
-        self.workspace.setStretchFactor(1, 3)
-        self.workspace.setSizes([600, 680])
+        self.workspace.setStretchFactor(0, 1)
+        self.workspace.setStretchFactor(1, 1)
+        self.workspace.setSizes([660, 620])  # the caseload's six columns fit without scrolling
         for page in (self.first_run, self.unlock_screen, self.workspace):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
