@@ -144,7 +144,7 @@ class CaseloadPanel(QWidget):
 
     def _show_count(self, count: int) -> None:
         self._count = count
-        self.count.setText(self.tr("%n citizen(s)", "", count))
+        self.count.setText(self.tr("%Ln citizen(s)", "", count))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         citizen_id = self.model.data(current, CITIZEN_ID_ROLE)

@@ -53,7 +53,7 @@ class SyncStatus(QWidget):
             if moment
             else self.tr("Never synchronised")
         )
-        parts = [self.tr("%n change(s) waiting to sync", "", state.pending)]
+        parts = [self.tr("%Ln change(s) waiting to sync", "", state.pending)]
         if state.conflicts:
             parts.append(self.tr("%n conflict(s)", "", state.conflicts))
         if state.rejected:
