@@ -85,47 +85,47 @@
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="140"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="172"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="141"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="173"/>
         <source>Nickname</source>
         <translation>Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="142"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="174"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="143"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="175"/>
         <source>Housing</source>
         <translation>Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="144"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="176"/>
         <source>Last contact</source>
         <translation>Seneste kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="145"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="177"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="167"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="203"/>
         <source>Anonymous contact</source>
         <translation>Anonym kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="172"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="220"/>
         <source>(anonymous) %1</source>
         <translation>(anonym) %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="183"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="231"/>
         <source>never</source>
         <translation>aldrig</translation>
     </message>
@@ -133,96 +133,96 @@
 <context>
     <name>CaseloadPanel</name>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="92"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="94"/>
         <source>Search name, nickname, CPR or place… (Ctrl+F)</source>
         <translation>Søg på navn, kaldenavn, CPR eller sted … (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="93"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="95"/>
         <source>Search citizens</source>
         <translation>Søg borgere</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="95"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="97"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="95"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="97"/>
         <source>Citizens I coordinate</source>
         <translation>Borgere, jeg er koordinerende sagsbehandler for</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="96"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="98"/>
         <source>At place</source>
         <translation>På stedet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="96"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="98"/>
         <source>Met at the chosen place</source>
         <translation>Mødt på det valgte sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="98"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="100"/>
         <source>Follow-up due</source>
         <translation>Opfølgning forfalden</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="99"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="101"/>
         <source>A follow-up is due within a week or overdue</source>
         <translation>En opfølgning forfalder inden for en uge eller er overskredet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="102"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="104"/>
         <source>No contact 30+ days</source>
         <translation>Ingen kontakt i 30+ dage</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="103"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="105"/>
         <source>No contact for 30 days or more</source>
         <translation>Ingen kontakt i 30 dage eller mere</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="105"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="107"/>
         <source>Youth 18–30</source>
         <translation>Unge 18–30</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="105"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="107"/>
         <source>Young people aged 18 to 30</source>
         <translation>Unge mellem 18 og 30 år</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="106"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="108"/>
         <source>Anonymous</source>
         <translation>Anonyme</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="106"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="108"/>
         <source>Anonymous contacts</source>
         <translation>Anonyme kontakter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="112"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="114"/>
         <source>&amp;Place:</source>
         <translation>&amp;Sted:</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="113"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="115"/>
         <source>Place for the &apos;at place&apos; filter</source>
         <translation>Sted til filteret &apos;på stedet&apos;</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="114"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="116"/>
         <source>Caseload</source>
         <translation>Borgere</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="144"/>
-        <source>%n citizen(s)</source>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="147"/>
+        <source>%Ln citizen(s)</source>
         <translation>
-            <numerusform>%n borger</numerusform>
-            <numerusform>%n borgere</numerusform>
+            <numerusform>%Ln borger</numerusform>
+            <numerusform>%Ln borgere</numerusform>
         </translation>
     </message>
 </context>
@@ -523,7 +523,7 @@
     </message>
     <message>
         <location filename="../../outreach_desk/ui/citizen_view.py" line="509"/>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="761"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="768"/>
         <source>Open &amp;note…</source>
         <translation>Åbn &amp;notat…</translation>
     </message>
@@ -669,27 +669,27 @@
         <translation>Tillæg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="733"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="740"/>
         <source>Contact %1 at %2 (%3), written %4 by %5</source>
         <translation>Kontakt %1 på %2 (%3), skrevet %4 af %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="741"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="748"/>
         <source>Late note: written more than 24 hours after the contact.</source>
         <translation>Sent notat: skrevet mere end 24 timer efter kontakten.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="744"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="751"/>
         <source>Agreements:</source>
         <translation>Aftaler:</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="751"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="758"/>
         <source>Addendum by %1, %2</source>
         <translation>Tillæg af %1, %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="761"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="768"/>
         <source>&amp;Continue draft…</source>
         <translation>&amp;Fortsæt kladde…</translation>
     </message>
@@ -3234,10 +3234,10 @@ Aftaler bliver til opfølgninger.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../outreach_desk/ui/sync_status.py" line="56"/>
-        <source>%n change(s) waiting to sync</source>
+        <source>%Ln change(s) waiting to sync</source>
         <translation>
-            <numerusform>%n ændring venter på synkronisering</numerusform>
-            <numerusform>%n ændringer venter på synkronisering</numerusform>
+            <numerusform>%Ln ændring venter på synkronisering</numerusform>
+            <numerusform>%Ln ændringer venter på synkronisering</numerusform>
         </translation>
     </message>
     <message numerus="yes">

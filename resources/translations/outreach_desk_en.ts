@@ -4,11 +4,11 @@
 <context>
     <name>CaseloadPanel</name>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="144"/>
-        <source>%n citizen(s)</source>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="147"/>
+        <source>%Ln citizen(s)</source>
         <translation>
-            <numerusform>%n citizen</numerusform>
-            <numerusform>%n citizens</numerusform>
+            <numerusform>%Ln citizen</numerusform>
+            <numerusform>%Ln citizens</numerusform>
         </translation>
     </message>
 </context>
@@ -38,10 +38,10 @@
     <name>SyncStatus</name>
     <message numerus="yes">
         <location filename="../../outreach_desk/ui/sync_status.py" line="56"/>
-        <source>%n change(s) waiting to sync</source>
+        <source>%Ln change(s) waiting to sync</source>
         <translation>
-            <numerusform>%n change waiting to sync</numerusform>
-            <numerusform>%n changes waiting to sync</numerusform>
+            <numerusform>%Ln change waiting to sync</numerusform>
+            <numerusform>%Ln changes waiting to sync</numerusform>
         </translation>
     </message>
     <message numerus="yes">
