@@ -13,20 +13,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol, cast
 
 from sync.protocol import (
     MAX_PUSH_OPS,
     CursorCheck,
-    Op,
     PartitionSummary,
     ProtocolError,
     RecordVersion,
     SyncClient,
-    decode,
     encode,
     partition_digest,
 )
+from sync.protocol.client import decode_op
 
 PULL_PAGE = 500
 AUDIT_BATCH = 1000
@@ -52,6 +51,13 @@ class Replica(Protocol):
     def audit_uploaded(self, seq: int) -> None: ...
     def store_conflicts(self, conflicts: list[dict[str, Any]]) -> None: ...
     def mark_synced(self, when: str) -> None: ...
+
+
+class _Line(NamedTuple):
+    entity: str
+    record_id: str
+    version: int
+    deleted: bool
 
 
 class SyncCancelled(Exception):
@@ -132,7 +138,7 @@ class SyncEngine:
             ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
             if not ops:
                 return
-            answer = self.client.push([decode(Op, op) for op in ops])
+            answer = self.client.push([decode_op(op) for op in ops])
             results = [encode(r) for r in answer.results]
             self.replica.record_results(results)
             for result in answer.results:
@@ -150,8 +156,8 @@ class SyncEngine:
     def _pull(self, report: SyncReport, epoch: str) -> None:
         while True:
             self._check()
-            page = self.client.pull(self.replica.cursor(), PULL_PAGE)
-            changes = [encode(c) for c in page.changes]
+            page = self.client.pull_page(self.replica.cursor(), PULL_PAGE)
+            changes = page.changes
             self.replica.apply_changes(changes, page.next, page.epoch or epoch)
             report.pulled += len(changes)
             self._progress("pull", page.next, max(page.high_water, page.next))
@@ -161,9 +167,9 @@ class SyncEngine:
     def _summaries(self, teams: Sequence[str]) -> dict[str, PartitionSummary]:
         local = self.replica.partition_versions()
         return {
+            # _Line has RecordVersion's attributes and is several times cheaper to build
             team: partition_digest(
-                RecordVersion(entity, record_id, version, deleted)
-                for entity, record_id, version, deleted in local.get(team, ())
+                cast(list[RecordVersion], [_Line._make(t) for t in local.get(team, ())])
             )
             for team in teams
         }
@@ -185,9 +191,10 @@ class SyncEngine:
         after = 0
         while True:
             self._check()
-            page = self.client.pull(after, PULL_PAGE, partitions=[team])
-            changes = [encode(c) for c in page.changes]
-            self.replica.apply_changes(changes, page.next, page.epoch or epoch, keep_cursor=True)
+            page = self.client.pull_page(after, PULL_PAGE, partitions=[team])
+            self.replica.apply_changes(
+                page.changes, page.next, page.epoch or epoch, keep_cursor=True
+            )
             after = page.next
             if not page.more:
                 return

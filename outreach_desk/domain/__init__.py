@@ -27,6 +27,7 @@ from .note import Addendum, Agreement, JournalNote, NoteLockedError
 from .place import Place
 from .plan import LEGAL_BASES, Effort, Goal, Plan
 from .progress import ProgressRating
+from .review import Review, ReviewOutcome, ReviewState, note_state
 
 __all__ = [
     "LEGAL_BASES",
@@ -56,12 +57,16 @@ __all__ = [
     "ProgressRating",
     "Purpose",
     "ResponsibleParty",
+    "Review",
+    "ReviewOutcome",
+    "ReviewState",
     "SocialChallenge",
     "SupportNeed",
     "Topic",
     "ValidationError",
     "cpr_errors",
     "looks_like_cpr",
+    "note_state",
     "parse_cpr",
     "uuid7",
 ]

@@ -310,6 +310,95 @@ CREATE TABLE sync_shadow (
 """
 
 
+_REVIEW_STATE = """
+    DELETE FROM review_state WHERE note_id = {note};
+    INSERT INTO review_state(note_id, review_id, state)
+    SELECT l.note_id, l.id,
+           CASE WHEN EXISTS (SELECT 1 FROM addenda AS a WHERE a.note_id = l.note_id
+                             AND a.deleted_at IS NULL AND a.id NOT IN
+                             (SELECT value FROM json_each(l.addendum_ids)))
+                THEN 'reopened' ELSE l.outcome END
+    FROM (SELECT r.note_id, r.id, r.outcome, r.addendum_ids FROM reviews AS r
+          WHERE r.note_id = {note} AND r.deleted_at IS NULL AND NOT EXISTS
+                (SELECT 1 FROM outbox AS o WHERE o.entity = 'review'
+                 AND o.record_id = r.id AND o.state = 'rejected')
+          ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1) AS l;
+"""
+
+V7_REVIEWS = f"""
+-- A team lead's reviews of final notes. Written once, never changed (a new decision is
+-- a new review); the note's review state is derived: the latest review, re-opened by any
+-- addendum it did not name. No foreign key: a review may arrive in a page before the
+-- note it names is repaired into this laptop.
+CREATE TABLE reviews (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    note_id TEXT NOT NULL,
+    team_id TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    reviewed_at TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 0,
+    addendum_ids TEXT NOT NULL DEFAULT '[]',
+    outcome TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    {_COMMON}
+);
+CREATE INDEX reviews_note ON reviews(note_id, reviewed_at);
+CREATE TRIGGER reviews_written_once BEFORE UPDATE ON reviews
+BEGIN SELECT RAISE(ABORT, 'review_final'); END;
+-- Each reviewed note's current state, kept by triggers so the queue reads it by key:
+-- the latest review (by time, then id) that the server has not rejected, re-opened by any
+-- addendum it did not name. A final note without a row waits for its first review.
+CREATE TABLE review_state (
+    note_id TEXT PRIMARY KEY,
+    review_id TEXT NOT NULL,
+    state TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER review_state_on_review AFTER INSERT ON reviews
+BEGIN {_REVIEW_STATE.format(note="NEW.note_id")} END;
+CREATE TRIGGER review_state_on_addendum AFTER INSERT ON addenda
+BEGIN {_REVIEW_STATE.format(note="NEW.note_id")} END;
+CREATE TRIGGER review_state_on_rejection AFTER UPDATE OF state ON outbox
+WHEN NEW.entity = 'review'
+BEGIN {_REVIEW_STATE.format(note="(SELECT note_id FROM reviews WHERE id = NEW.record_id)")} END;
+CREATE TRIGGER review_state_on_discard AFTER DELETE ON outbox
+WHEN OLD.entity = 'review' AND OLD.state = 'rejected'
+BEGIN {_REVIEW_STATE.format(note="(SELECT note_id FROM reviews WHERE id = OLD.record_id)")} END;
+-- Oversight lists the changes the server rejected; the outbox is mostly pending entries.
+CREATE INDEX outbox_state ON outbox(state);
+-- The review queue and the oversight read final notes by team and time.
+CREATE INDEX notes_final_team ON notes(team_id, event_time)
+    WHERE status = 'final' AND deleted_at IS NULL;
+-- Names of the people whose changes arrived by sync (the change feed names its author),
+-- so a team lead sees caseworkers by name, not by id.
+CREATE TABLE known_users (
+    user_id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL
+) WITHOUT ROWID;
+-- Housing situation over time (Housing First): one row per change of a citizen's
+-- housing, written by triggers whether the change was made here or arrived by sync.
+CREATE TABLE housing_history (
+    citizen_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    housing TEXT NOT NULL
+);
+CREATE INDEX housing_history_citizen ON housing_history(citizen_id, at);
+INSERT INTO housing_history(citizen_id, at, housing)
+    SELECT id, created_at, housing FROM citizens WHERE deleted_at IS NULL;
+CREATE TRIGGER citizens_housing_added AFTER INSERT ON citizens
+BEGIN
+    INSERT INTO housing_history(citizen_id, at, housing)
+    VALUES (NEW.id, NEW.updated_at, NEW.housing);
+END;
+CREATE TRIGGER citizens_housing_changed AFTER UPDATE OF housing ON citizens
+WHEN OLD.housing IS NOT NEW.housing
+BEGIN
+    INSERT INTO housing_history(citizen_id, at, housing)
+    VALUES (NEW.id, NEW.updated_at, NEW.housing);
+END;
+"""
+
+
 def _script(sql: str) -> Callable[[Any], None]:
     def step(conn: Any) -> None:
         for statement in _statements(sql):
@@ -343,6 +432,7 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     _script(V4_CASELOAD),
     _script(V5_SYNC),
     _script(V6_SHADOW),
+    _script(V7_REVIEWS),
 )
 LATEST = len(STEPS)
 

@@ -142,6 +142,15 @@ class Outbox:
     def all(self) -> list[OutboxEntry]:
         return self._entries("")
 
+    def by_op_ids(self, op_ids: list[str]) -> list[OutboxEntry]:
+        """The entries with these op ids (those still here), in outbox order."""
+        found: list[OutboxEntry] = []
+        unique = sorted(set(op_ids))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            found += self._entries(f"WHERE op_id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+        return sorted(found, key=lambda e: e.counter)
+
     def for_record(self, entity: str, record_id: str) -> list[OutboxEntry]:
         return self._entries("WHERE entity = ? AND record_id = ?", (entity, record_id))
 
@@ -156,6 +165,11 @@ class Outbox:
         """The server applied it: the entry's job is done."""
         self._conn.execute("DELETE FROM outbox WHERE op_id = ?", (op_id,))
 
+    def acknowledge_all(self, op_ids: list[str]) -> None:
+        """``acknowledge`` for many entries at once."""
+        if op_ids:
+            self._conn.executemany("DELETE FROM outbox WHERE op_id = ?", [(i,) for i in op_ids])
+
     def mark(self, op_id: str, state: str, result: dict[str, JSON]) -> None:
         """Conflict or rejection: kept for a human, never dropped."""
         self._conn.execute(
@@ -168,4 +182,12 @@ class Outbox:
             "INSERT INTO field_versions(entity, record_id, field, version) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(entity, record_id, field) DO UPDATE SET version = excluded.version",
             (entity, record_id, field, version),
+        )
+
+    def set_field_versions(self, rows: list[tuple[str, str, str, int]]) -> None:
+        """``set_field_version`` for many (entity, record_id, field, version) at once."""
+        self._conn.executemany(
+            "INSERT INTO field_versions(entity, record_id, field, version) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(entity, record_id, field) DO UPDATE SET version = excluded.version",
+            rows,
         )

@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from .audit import AccessEntry
 from .codec import JSON, to_column, to_wire
 from .repository import Repository
 from .store import Store
@@ -58,6 +59,7 @@ class LocalReplica:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._ctx = store.context
+        self._page: _Page | None = None
         self._repos: dict[str, Repository[Any]] = {
             repo.entity: repo
             for repo in (
@@ -71,6 +73,7 @@ class LocalReplica:
                 store.ratings,
                 store.consents,
                 store.followups,
+                store.reviews,
             )
         }
 
@@ -171,7 +174,12 @@ class LocalReplica:
         """Apply the server's per-op answers in one transaction."""
         outbox = self._store.outbox
         with self._ctx.transaction():
-            by_id = {e.op_id: e for e in outbox.all()}
+            wanted = [str(result["op_id"]) for result in results]
+            by_id = {e.op_id: e for e in outbox.by_op_ids(wanted)}
+            # Acknowledged entries are deleted, and versions noted, in bulk: before anything
+            # that reads the outbox (a fall-back) and at the end, so in effect at once.
+            acknowledged: list[str] = []
+            noted: list[tuple[str, str, str, int, int]] = []
             for result in results:
                 entry = by_id.get(str(result["op_id"]))
                 if entry is None:
@@ -181,18 +189,17 @@ class LocalReplica:
                     seq = result.get("seq")
                     if isinstance(seq, int):
                         self._advance_bases(entry.entity, entry.record_id, entry.fields, seq)
-                        self._note_version(
-                            entry.entity,
-                            entry.record_id,
-                            entry.partition,
-                            seq,
-                            deleted=entry.kind == "delete",
-                        )
+                        deleted = int(entry.kind == "delete")
+                        noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
                     self._drop_shadow(entry.entity, entry.record_id, entry.fields, entry.kind)
-                    outbox.acknowledge(entry.op_id)
+                    acknowledged.append(entry.op_id)
                 else:
+                    outbox.acknowledge_all(acknowledged)
+                    acknowledged = []
                     outbox.mark(entry.op_id, str(status), dict(result))
                     self._fall_back_to_server(entry.entity, entry.record_id, entry.kind)
+            outbox.acknowledge_all(acknowledged)
+            self._ctx.conn.executemany(_NOTE_VERSION, noted)
 
     def _drop_shadow(self, entity: str, record_id: str, fields: dict[str, Any], kind: str) -> None:
         """Our value is now the server's: the remembered server value is history."""
@@ -254,11 +261,10 @@ class LocalReplica:
         self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
     ) -> None:
         """Our write is now version ``seq`` on the server: later local edits build on it."""
-        for name in fields:
-            self._store.outbox.set_field_version(entity, record_id, name, seq)
+        self._store.outbox.set_field_versions([(entity, record_id, n, seq) for n in fields])
         later = self._ctx.conn.execute(
             "SELECT counter, fields FROM outbox WHERE entity = ? AND record_id = ?"
-            " AND state = 'pending'",
+            " AND +state = 'pending'",
             (entity, record_id),
         ).fetchall()
         for counter, raw in later:
@@ -298,8 +304,14 @@ class LocalReplica:
         """Apply one page and move the cursor, atomically (a repair keeps the cursor)."""
         report = ApplyReport()
         with self._ctx.transaction():
-            for change in changes:
-                self._apply_one(change, report)
+            self._page = _Page.load(self._ctx.conn, changes)
+            try:
+                for change in changes:
+                    self._apply_one(change, report)
+                self._ctx.conn.executemany(_NOTE_VERSION, self._page.noted)
+            finally:
+                self._page = None
+            self._remember_authors(changes)
             if not keep_cursor:
                 self._set_meta(CURSOR_KEY, str(next_cursor))
                 if changes and changes[-1].get("change_id"):
@@ -307,9 +319,38 @@ class LocalReplica:
             self._set_meta(EPOCH_KEY, epoch)
         return report
 
+    def _remember_authors(self, changes: list[dict[str, Any]]) -> None:
+        """The feed names each change's author: keep the names, so people see colleagues."""
+        names = {
+            str(a["user_id"]): str(a["display_name"])
+            for a in (c.get("author") for c in changes)
+            if isinstance(a, dict) and a.get("user_id") and a.get("display_name")
+        }
+        self._ctx.conn.executemany(
+            "INSERT INTO known_users(user_id, display_name) VALUES (?, ?)"
+            " ON CONFLICT(user_id) DO UPDATE SET display_name = excluded.display_name",
+            list(names.items()),
+        )
+
+    def user_names(self) -> dict[str, str]:
+        """Display names of the users this laptop has seen changes from (and its own)."""
+        names = {
+            r["user_id"]: r["display_name"]
+            for r in self._ctx.query("SELECT user_id, display_name FROM known_users")
+        }
+        session = self._store.session
+        names[session.user_id] = session.user_name
+        return names
+
+    # "+state" in the queries by record below: keeps SQLite on the (entity, record_id)
+    # index; without statistics it would otherwise pick the index on state, which every
+    # pending entry shares (a scan of the outbox per change).
+
     def _pending_fields(self, entity: str, record_id: str) -> set[str]:
+        if self._page is not None:
+            return set(self._page.pending.get((entity, record_id), ()))
         rows = self._ctx.conn.execute(
-            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND state = 'pending'",
+            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'",
             (entity, record_id),
         ).fetchall()
         names: set[str] = set()
@@ -318,9 +359,11 @@ class LocalReplica:
         return names
 
     def _has_pending(self, entity: str, record_id: str) -> bool:
+        if self._page is not None:
+            return (entity, record_id) in self._page.pending
         return bool(
             self._ctx.conn.execute(
-                "SELECT 1 FROM outbox WHERE entity = ? AND record_id = ? AND state = 'pending'"
+                "SELECT 1 FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'"
                 " LIMIT 1",
                 (entity, record_id),
             ).fetchone()
@@ -331,11 +374,12 @@ class LocalReplica:
         repo = self._repos.get(entity)
         fields: dict[str, dict[str, Any]] = change.get("fields") or {}
         versions = [int(f["version"]) for f in fields.values()] or [int(change["seq"])]
-        self._note_version(
-            entity, record_id, change["partition"], max(versions), bool(change.get("deleted"))
-        )
+        page = self._page
+        assert page is not None  # _apply_one runs inside apply_changes
+        deleted = int(bool(change.get("deleted")))
+        page.noted.append((entity, record_id, change["partition"], max(versions), deleted))
         if repo is None:
-            return  # an entity this version of the app does not hold (e.g. reviews)
+            return  # an entity this version of the app does not hold
         table = repo.table
         row = self._ctx.conn.execute(
             f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
@@ -350,29 +394,30 @@ class LocalReplica:
                 self._soft_delete(repo, row[0])
             report.applied += 1
             return
-        known = dict(
-            self._ctx.conn.execute(
-                "SELECT field, version FROM field_versions WHERE entity = ? AND record_id = ?",
-                (entity, record_id),
-            ).fetchall()
-        )
+        known = page.known.setdefault((entity, record_id), {})
         pending = self._pending_fields(entity, record_id)
-        columns = {f.name for f in dataclasses.fields(repo.cls)}
+        columns = _columns(repo.cls)
         updates: dict[str, Any] = {}
-        for name, field in fields.items():
-            version = int(field["version"])
+        newer: list[tuple[str, str, str, int]] = []
+        for name, change_field in fields.items():
+            version = int(change_field["version"])
             if known.get(name, -1) >= version:
                 report.skipped_stale += 1
                 continue
-            self._store.outbox.set_field_version(entity, record_id, name, version)
+            newer.append((entity, record_id, name, version))
+            known[name] = version
+        if newer:
+            self._store.outbox.set_field_versions(newer)
+        for _entity, _record_id, name, version in newer:
+            value = fields[name]["value"]
             if name not in columns:
                 continue
             if name in pending:
                 # rebased: the local edit stays on top; the server's value is remembered
-                self._shadow(entity, record_id, name, field["value"], version)
+                self._shadow(entity, record_id, name, value, version)
                 report.kept_local += 1
                 continue
-            updates[name] = to_column(field["value"])
+            updates[name] = to_column(value)
         if updates and row is not None and row[1] is not None and not pending:
             updates["deleted_at"] = None  # changed on the server, so alive there: a delete lost
         if not updates:
@@ -496,7 +541,8 @@ class LocalReplica:
     def audit_after(self) -> tuple[int, list[dict[str, JSON]]]:
         uploaded = int(self._meta(AUDIT_UPLOADED_KEY) or 0)
         entries = self._store.access_log.entries(after=uploaded)
-        return uploaded, [dataclasses.asdict(e) for e in entries]
+        # the fields are all plain values, so a flat dict equals asdict's deep copy
+        return uploaded, [{f.name: getattr(e, f.name) for f in _ENTRY_FIELDS} for e in entries]
 
     def audit_uploaded(self, seq: int) -> None:
         with self._ctx.transaction():
@@ -552,6 +598,71 @@ class LocalReplica:
     def mark_synced(self, when: str) -> None:
         with self._ctx.transaction():
             self._set_meta(LAST_SYNC_KEY, when)
+
+
+_NOTE_VERSION = (
+    "INSERT INTO sync_records(entity, record_id, partition, version, deleted)"
+    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id) DO UPDATE SET"
+    " partition = excluded.partition,"
+    " version = max(version, excluded.version),"
+    " deleted = CASE WHEN excluded.version >= version THEN excluded.deleted"
+    " ELSE deleted END"
+)
+
+
+_ENTRY_FIELDS = dataclasses.fields(AccessEntry)
+_COLUMNS: dict[type, frozenset[str]] = {}
+
+
+def _columns(cls: type) -> frozenset[str]:
+    """The field names of a record class (asked once per change while pulling)."""
+    names = _COLUMNS.get(cls)
+    if names is None:
+        names = _COLUMNS[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+@dataclass
+class _Page:
+    """What applying one page of changes reads once instead of once per change.
+
+    Nothing the page applies writes to the outbox, so the pending fields stay valid for the
+    whole page; field versions are kept up to date here as the page writes them.
+    ``sync_records`` lines are written together at the end of the page (nothing in between
+    reads them), in order, so the result is the same as writing them one by one.
+    """
+
+    pending: dict[tuple[str, str], set[str]]
+    """Records with pending outbox entries, and the field names those entries carry."""
+    known: dict[tuple[str, str], dict[str, int]]
+    """Field versions of the page's records."""
+    noted: list[tuple[str, str, str, int, int]] = dataclasses.field(default_factory=list)
+
+    @classmethod
+    def load(cls, conn: Any, changes: list[dict[str, Any]]) -> _Page:
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for change in changes:
+            by_entity[change["entity"]].add(change["record_id"])
+        pending: dict[tuple[str, str], set[str]] = {}
+        known: dict[tuple[str, str], dict[str, int]] = {}
+        for entity, ids in by_entity.items():
+            ordered = sorted(ids)
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for record_id, raw in conn.execute(
+                    "SELECT record_id, fields FROM outbox WHERE entity = ? AND +state = 'pending'"
+                    f" AND record_id IN ({marks}) ORDER BY counter",
+                    (entity, *chunk),
+                ):
+                    pending.setdefault((entity, record_id), set()).update(json.loads(raw))
+                for record_id, name, version in conn.execute(
+                    "SELECT record_id, field, version FROM field_versions WHERE entity = ?"
+                    f" AND record_id IN ({marks})",
+                    (entity, *chunk),
+                ):
+                    known.setdefault((entity, record_id), {})[name] = version
+        return cls(pending, known)
 
 
 def _wire_default(value: Any) -> JSON:

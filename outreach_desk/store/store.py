@@ -47,6 +47,7 @@ from .repositories import (
     PlanRepository,
     RatingRepository,
 )
+from .reviews import ReviewRepository
 from .search import fts_query
 from .session import Clock, Session, utc_now
 from .throttle import UnlockThrottle
@@ -117,6 +118,7 @@ class Store:
         self.ratings = RatingRepository(self._ctx)
         self.consents = ConsentRepository(self._ctx)
         self.followups = FollowUpRepository(self._ctx)
+        self.reviews = ReviewRepository(self._ctx)
         self.caseload = Caseload(self._ctx)
 
     # --- lifecycle ----------------------------------------------------------------------

@@ -224,7 +224,12 @@ def record_kind(entity: str) -> str:
         "rating": QCoreApplication.translate("Labels", "Progress rating"),
         "consent": QCoreApplication.translate("Labels", "Consent"),
         "followup": QCoreApplication.translate("Labels", "Follow-up"),
-    }.get(entity, entity)
+        "review": QCoreApplication.translate("Labels", "Review of a note"),
+        "access_log": QCoreApplication.translate("Labels", "Access log"),
+        "review_queue": QCoreApplication.translate("Labels", "Review table"),
+        "oversight": QCoreApplication.translate("Labels", "Oversight list"),
+        "effect": QCoreApplication.translate("Labels", "Effect figures"),
+    }.get(entity.split("-", 1)[0], entity)
 
 
 def options(enum: type[Enum], label: object) -> list[tuple[str, object]]:

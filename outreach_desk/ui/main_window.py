@@ -40,6 +40,7 @@ from .idle import IdleWatcher, SessionLockWatcher
 from .messages import describe_error
 from .settings_dialog import SettingsDialog
 from .sync_status import SyncStatus
+from .team_lead import TeamLeadScreens
 from .unlock import FirstRunScreen, UnlockScreen
 
 SYNC_STATUS_REFRESH_MS = 30_000
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self.busy.setVisible)
         self._connect_sync()
         self.retranslate()
+        # review, oversight and effect for team leads; returned notes and exports for all
+        self.lead_screens = TeamLeadScreens(self)
 
     # --- chrome -----------------------------------------------------------------------
     def _build_actions(self) -> None:

@@ -1411,6 +1411,328 @@ Aftaler bliver til opfølgninger.</translation>
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="37"/>
+        <source>%1 of 10</source>
+        <translation>%1 ud af 10</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="38"/>
+        <source>(until %1)</source>
+        <translation>(indtil %1)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="39"/>
+        <source>(was %1)</source>
+        <translation>(var %1)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="40"/>
+        <source>Access log</source>
+        <translation>Log over opslag</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="41"/>
+        <source>Addenda</source>
+        <translation>Tillæg</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="42"/>
+        <source>Area of life</source>
+        <translation>Livsområde</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="43"/>
+        <source>By</source>
+        <translation>Senest</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="44"/>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="45"/>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="46"/>
+        <source>Comment</source>
+        <translation>Bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="47"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="48"/>
+        <source>Data</source>
+        <translation>Oplysninger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="49"/>
+        <source>Goal, in my words</source>
+        <translation>Mål, med mine ord</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="50"/>
+        <source>How it is going</source>
+        <translation>Sådan går det</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="51"/>
+        <source>I have agreed that information may be shared with</source>
+        <translation>Jeg har givet samtykke til, at oplysninger må deles med</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="54"/>
+        <source>It is your plan. Tell us if something should be different.</source>
+        <translation>Det er din plan. Sig til, hvis noget skal være anderledes.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="57"/>
+        <source>Lookups of your data recorded on this laptop: when, what was done, and why. Printed %1.</source>
+        <translation>Opslag i dine oplysninger registreret på denne computer: hvornår, hvad der blev gjort, og hvorfor. Udskrevet %1.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="61"/>
+        <source>My caseworker</source>
+        <translation>Min sagsbehandler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="62"/>
+        <source>My goals</source>
+        <translation>Mine mål</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="63"/>
+        <source>My plan</source>
+        <translation>Min plan</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="64"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="65"/>
+        <source>Printed %1</source>
+        <translation>Udskrevet %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="66"/>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="67"/>
+        <source>Review</source>
+        <translation>Gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="68"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="69"/>
+        <source>There is no plan yet.</source>
+        <translation>Der er ingen plan endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="70"/>
+        <source>We meet again</source>
+        <translation>Vi ses igen</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="71"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="72"/>
+        <source>What I wish for</source>
+        <translation>Det ønsker jeg</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="73"/>
+        <source>What we have agreed</source>
+        <translation>Det har vi aftalt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="74"/>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="75"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="76"/>
+        <source>Who does what</source>
+        <translation>Hvem gør hvad</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="77"/>
+        <source>Written</source>
+        <translation>Skrevet</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="78"/>
+        <source>Written late</source>
+        <translation>Skrevet sent</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="79"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+</context>
+<context>
+    <name>EffectView</name>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="160"/>
+        <source>All places</source>
+        <translation>Alle steder</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="175"/>
+        <source>Loading…</source>
+        <translation>Indlæser…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="199"/>
+        <source>Effect</source>
+        <translation>Effekt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="201"/>
+        <source>&amp;From</source>
+        <translation>&amp;Fra</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="201"/>
+        <source>&amp;To</source>
+        <translation>&amp;Til</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="201"/>
+        <source>&amp;Place</source>
+        <translation>&amp;Sted</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="204"/>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="205"/>
+        <source>Export table (CSV)…</source>
+        <translation>Eksporter tabel (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="206"/>
+        <source>The citizens&apos; own rating per life area (1–10)</source>
+        <translation>Borgernes egen vurdering pr. livsområde (1–10)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="207"/>
+        <source>Housing situation: start and end of the period</source>
+        <translation>Boligsituation: periodens start og slutning</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="211"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="211"/>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="211"/>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="225"/>
+        <source>Citizens</source>
+        <translation>Borgere</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="212"/>
+        <source>Progress per life area</source>
+        <translation>Progression pr. livsområde</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="213"/>
+        <source>Moves between housing situations</source>
+        <translation>Skift mellem boligsituationer</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="224"/>
+        <source>Life area</source>
+        <translation>Livsområde</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="226"/>
+        <source>Ratings</source>
+        <translation>Vurderinger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="227"/>
+        <source>First rating (avg.)</source>
+        <translation>Første vurdering (gns.)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="228"/>
+        <source>Latest rating (avg.)</source>
+        <translation>Seneste vurdering (gns.)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="229"/>
+        <source>Improved</source>
+        <translation>Forbedret</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="230"/>
+        <source>Worse</source>
+        <translation>Forværret</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="231"/>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="232"/>
+        <source>Achieved</source>
+        <translation>Opnået</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="266"/>
+        <source>The effect figures could not be loaded.</source>
+        <translation>Effekttallene kunne ikke indlæses.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="274"/>
+        <source>%1 citizens · %2 of %3 goals achieved · %4 moved into a home</source>
+        <translation>%1 borgere · %2 af %3 mål opnået · %4 flyttet i bolig</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="307"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/effect_view.py" line="307"/>
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+</context>
+<context>
     <name>EffortDialog</name>
     <message>
         <location filename="../../outreach_desk/ui/plan_editor.py" line="196"/>
@@ -1706,6 +2028,35 @@ Aftaler bliver til opfølgninger.</translation>
         <location filename="../../outreach_desk/ui/widgets.py" line="82"/>
         <source>Error</source>
         <translation>Fejl</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="327"/>
+        <source>The file could not be written.</source>
+        <translation>Filen kunne ikke skrives.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="334"/>
+        <source>The export failed.</source>
+        <translation>Eksporten mislykkedes.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="338"/>
+        <source>Save the plan as PDF</source>
+        <translation>Gem planen som PDF</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="350"/>
+        <source>Save the access log</source>
+        <translation>Gem log over opslag</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="368"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="389"/>
+        <source>Save the table as CSV</source>
+        <translation>Gem tabellen som CSV</translation>
     </message>
 </context>
 <context>
@@ -2409,117 +2760,142 @@ Aftaler bliver til opfølgninger.</translation>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="240"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="227"/>
+        <source>Review of a note</source>
+        <translation>Gennemgang af notat</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/labels.py" line="228"/>
+        <source>Access log</source>
+        <translation>Log over opslag</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/labels.py" line="229"/>
+        <source>Review table</source>
+        <translation>Gennemgangstabel</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/labels.py" line="230"/>
+        <source>Oversight list</source>
+        <translation>Tilsynsliste</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/labels.py" line="231"/>
+        <source>Effect figures</source>
+        <translation>Effekttal</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/labels.py" line="245"/>
         <source>Write the citizen&apos;s name or the nickname they are known by.</source>
         <translation>Skriv borgerens navn eller det kaldenavn, borgeren kendes under.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="243"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="248"/>
         <source>Write the CPR number as DDMMYY-SSSS: six digits for the birth date, a dash and four digits.</source>
         <translation>Skriv CPR-nummeret som DDMMÅÅ-SSSS: seks cifre for fødselsdatoen, en bindestreg og fire cifre.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="248"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="253"/>
         <source>The first six digits of the CPR number are not a real date.</source>
         <translation>De første seks cifre i CPR-nummeret er ikke en rigtig dato.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="251"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="256"/>
         <source>An anonymous contact has no CPR number. Link the CPR number instead.</source>
         <translation>En anonym kontakt har intet CPR-nummer. Knyt CPR-nummeret til i stedet.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="254"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="259"/>
         <source>The birth year does not match the CPR number.</source>
         <translation>Fødselsåret passer ikke med CPR-nummeret.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="257"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="262"/>
         <source>The phone number may contain digits, spaces, a leading + and dashes (8 to 20 characters).</source>
         <translation>Telefonnummeret må indeholde cifre, mellemrum, et + først og bindestreger (8 til 20 tegn).</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="262"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="267"/>
         <source>Choose at least one citizen who was present.</source>
         <translation>Vælg mindst én borger, der var til stede.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="265"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="270"/>
         <source>The time of the contact cannot be in the future.</source>
         <translation>Kontaktens tidspunkt kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="268"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="273"/>
         <source>The time of the contact cannot be after the note was written.</source>
         <translation>Kontaktens tidspunkt kan ikke ligge efter, at notatet blev skrevet.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="271"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="276"/>
         <source>Write what happened before finalising.</source>
         <translation>Skriv hvad der skete, før du afslutter.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="274"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="279"/>
         <source>Describe the agreement, or remove the row.</source>
         <translation>Beskriv aftalen, eller fjern rækken.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="277"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="282"/>
         <source>This note is final and locked. Write an addendum to correct or add to it.</source>
         <translation>Notatet er afsluttet og låst. Skriv et tillæg for at rette eller tilføje.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="280"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="285"/>
         <source>The citizen already has an active plan. One citizen, one plan.</source>
         <translation>Borgeren har allerede en aktiv plan. Én borger, én plan.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="283"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="288"/>
         <source>Write the goal in the citizen&apos;s own words.</source>
         <translation>Skriv målet med borgerens egne ord.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="286"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="291"/>
         <source>Write a description.</source>
         <translation>Skriv en beskrivelse.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="287"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="292"/>
         <source>Write what may be shared.</source>
         <translation>Skriv hvad der må deles.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="288"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="293"/>
         <source>The rating date cannot be in the future.</source>
         <translation>Målingens dato kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="291"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="296"/>
         <source>Addenda are for final notes. A draft can still be edited directly.</source>
         <translation>Tillæg er til afsluttede notater. En kladde kan stadig rettes direkte.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="302"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="307"/>
         <source>Choose a value from {low} to {high}.</source>
         <translation>Vælg en værdi fra {low} til {high}.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="306"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="311"/>
         <source>Write a whole number from {low} to {high}.</source>
         <translation>Skriv et helt tal fra {low} til {high}.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="310"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="315"/>
         <source>This must be filled in.</source>
         <translation>Dette skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="312"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="317"/>
         <source>Choose one of the offered choices.</source>
         <translation>Vælg en af de tilbudte muligheder.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/labels.py" line="314"/>
+        <location filename="../../outreach_desk/ui/labels.py" line="319"/>
         <source>The dates are in the wrong order.</source>
         <translation>Datoerne står i forkert rækkefølge.</translation>
     </message>
@@ -2760,6 +3136,206 @@ Aftaler bliver til opfølgninger.</translation>
         <location filename="../../outreach_desk/ui/messages.py" line="86"/>
         <source>Something went wrong. Nothing was saved by this action.</source>
         <translation>Noget gik galt. Intet blev gemt ved denne handling.</translation>
+    </message>
+</context>
+<context>
+    <name>OversightView</name>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="123"/>
+        <source>Loading…</source>
+        <translation>Indlæser…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="139"/>
+        <source>Oversight</source>
+        <translation>Ledelsestilsyn</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="140"/>
+        <source>No contact for (days)</source>
+        <translation>Ingen kontakt i (dage)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="141"/>
+        <source>Consent expires within (days)</source>
+        <translation>Samtykke udløber inden for (dage)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="142"/>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="143"/>
+        <source>Export list (CSV)…</source>
+        <translation>Eksporter liste (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="144"/>
+        <source>Open &amp;citizen</source>
+        <translation>Åbn &amp;borger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="163"/>
+        <source>Overdue follow-ups</source>
+        <translation>Overskredne opfølgninger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="164"/>
+        <source>No contact</source>
+        <translation>Ingen kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="165"/>
+        <source>Plans past follow-up</source>
+        <translation>Planer over opfølgningsdato</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="166"/>
+        <source>Consents expiring</source>
+        <translation>Samtykker der udløber</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="167"/>
+        <source>Late notes</source>
+        <translation>Sene notater</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="168"/>
+        <source>Sync conflicts</source>
+        <translation>Synkroniseringskonflikter</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="169"/>
+        <source>Rejected changes</source>
+        <translation>Afviste ændringer</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="173"/>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="177"/>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="178"/>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="179"/>
+        <source>Days overdue</source>
+        <translation>Dage over</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="180"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="184"/>
+        <source>Last contact</source>
+        <translation>Seneste kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="185"/>
+        <source>Days</source>
+        <translation>Dage</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="186"/>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="192"/>
+        <source>Coordinating caseworker</source>
+        <translation>Koordinerende sagsbehandler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="190"/>
+        <source>Plan follow-up date</source>
+        <translation>Planens opfølgningsdato</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="191"/>
+        <source>Days over</source>
+        <translation>Dage over</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="196"/>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="197"/>
+        <source>Expires</source>
+        <translation>Udløber</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="198"/>
+        <source>Days left</source>
+        <translation>Dage tilbage</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="202"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="203"/>
+        <source>Written</source>
+        <translation>Skrevet</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="204"/>
+        <source>Hours later</source>
+        <translation>Timer senere</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="205"/>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="208"/>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="213"/>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="209"/>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="210"/>
+        <source>On the server (by)</source>
+        <translation>På serveren (af)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="211"/>
+        <source>Other version (by)</source>
+        <translation>Anden version (af)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="213"/>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="213"/>
+        <source>Changed</source>
+        <translation>Ændret</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="225"/>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/oversight_view.py" line="261"/>
+        <source>The oversight could not be loaded.</source>
+        <translation>Tilsynet kunne ikke indlæses.</translation>
     </message>
 </context>
 <context>
@@ -3095,6 +3671,351 @@ Aftaler bliver til opfølgninger.</translation>
     </message>
 </context>
 <context>
+    <name>ReturnedNotesView</name>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="102"/>
+        <source>Returned notes</source>
+        <translation>Returnerede notater</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="105"/>
+        <source>Notes your team lead has returned or marked. A final note cannot be changed: answer with an addendum, and the note goes back for review.</source>
+        <translation>Notater, som din teamleder har returneret eller markeret. Et afsluttet notat kan ikke ændres: svar med et tillæg, så går notatet tilbage til gennemgang.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="111"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="112"/>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="113"/>
+        <source>Review</source>
+        <translation>Gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="114"/>
+        <source>Team lead</source>
+        <translation>Teamleder</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="115"/>
+        <source>Comment</source>
+        <translation>Bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="118"/>
+        <source>Returned notes with the team lead&apos;s comment</source>
+        <translation>Returnerede notater med teamlederens bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="119"/>
+        <source>Write &amp;addendum…</source>
+        <translation>Skriv &amp;tillæg…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="120"/>
+        <source>Open &amp;citizen</source>
+        <translation>Åbn &amp;borger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="121"/>
+        <source>No returned notes.</source>
+        <translation>Ingen returnerede notater.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/returned_notes.py" line="139"/>
+        <source>The returned notes could not be loaded.</source>
+        <translation>De returnerede notater kunne ikke indlæses.</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="57"/>
+        <source>Awaiting review</source>
+        <translation>Afventer gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="58"/>
+        <source>Re-opened by addendum</source>
+        <translation>Genåbnet af tillæg</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="59"/>
+        <source>Approved</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="60"/>
+        <source>Returned with a comment</source>
+        <translation>Returneret med bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="61"/>
+        <source>Has issues</source>
+        <translation>Har mangler</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="126"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="127"/>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="128"/>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="129"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="130"/>
+        <source>Review</source>
+        <translation>Gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="131"/>
+        <source>Addenda</source>
+        <translation>Tillæg</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="160"/>
+        <source>Written more than 24 hours after the contact</source>
+        <translation>Skrevet mere end 24 timer efter kontakten</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueView</name>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="329"/>
+        <source>Loading…</source>
+        <translation>Indlæser…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="371"/>
+        <source>The review could not be saved.</source>
+        <translation>Gennemgangen kunne ikke gemmes.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="404"/>
+        <source>Review of journal notes</source>
+        <translation>Gennemgang af journalnotater</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="405"/>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="406"/>
+        <source>Refresh the review queue</source>
+        <translation>Opdater listen til gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="407"/>
+        <source>Export table (CSV)…</source>
+        <translation>Eksporter tabel (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="409"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="410"/>
+        <source>Case&amp;worker</source>
+        <translation>Sags&amp;behandler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="411"/>
+        <source>&amp;Place</source>
+        <translation>&amp;Sted</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="412"/>
+        <source>&amp;From</source>
+        <translation>&amp;Fra</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="413"/>
+        <source>&amp;To</source>
+        <translation>&amp;Til</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="414"/>
+        <source>C&amp;itizen</source>
+        <translation>B&amp;orger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="418"/>
+        <source>Name, nickname or CPR</source>
+        <translation>Navn, kaldenavn eller CPR</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="419"/>
+        <source>Notes to review</source>
+        <translation>Notater til gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="420"/>
+        <source>The note under review</source>
+        <translation>Notatet der gennemgås</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="421"/>
+        <source>Co&amp;mment to the caseworker</source>
+        <translation>&amp;Bemærkning til sagsbehandleren</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="423"/>
+        <source>Needed when you return a note or mark it as having issues</source>
+        <translation>Skal udfyldes, når du returnerer et notat eller markerer, at det har mangler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="425"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Godkend</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="427"/>
+        <source>Approve the note as shown (Ctrl+Enter)</source>
+        <translation>Godkend notatet, som det er vist (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="428"/>
+        <source>&amp;Return with comment</source>
+        <translation>&amp;Returner med bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="429"/>
+        <source>Mark as &amp;has issues</source>
+        <translation>Markér som &amp;har mangler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="430"/>
+        <source>Open citi&amp;zen</source>
+        <translation>Åbn b&amp;orger</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="431"/>
+        <source>No notes match the filters.</source>
+        <translation>Ingen notater passer til filtrene.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="449"/>
+        <source>Awaiting review</source>
+        <translation>Afventer gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="450"/>
+        <source>Returned</source>
+        <translation>Returneret</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="451"/>
+        <source>Has issues</source>
+        <translation>Har mangler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="452"/>
+        <source>Approved</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="453"/>
+        <source>All final notes</source>
+        <translation>Alle afsluttede notater</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="464"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/review_queue.py" line="492"/>
+        <source>%n awaiting review</source>
+        <translation>
+            <numerusform>%n afventer gennemgang</numerusform>
+            <numerusform>%n afventer gennemgang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="496"/>
+        <source>showing the newest %1 of %2</source>
+        <translation>viser de nyeste %1 af %2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="504"/>
+        <source>The review queue could not be loaded.</source>
+        <translation>Listen til gennemgang kunne ikke indlæses.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="532"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="533"/>
+        <source>Written</source>
+        <translation>Skrevet</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="534"/>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="537"/>
+        <source>Review</source>
+        <translation>Gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="538"/>
+        <source>Topics</source>
+        <translation>Emner</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="539"/>
+        <source>Agreements</source>
+        <translation>Aftaler</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="542"/>
+        <source>Addendum</source>
+        <translation>Tillæg</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="543"/>
+        <source>Earlier reviews</source>
+        <translation>Tidligere gennemgange</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="544"/>
+        <source>written late</source>
+        <translation>skrevet sent</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/review_queue.py" line="546"/>
+        <source>revision %1</source>
+        <translation>version %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../outreach_desk/ui/settings_dialog.py" line="81"/>
@@ -3255,6 +4176,57 @@ Aftaler bliver til opfølgninger.</translation>
             <numerusform>%n afvist</numerusform>
             <numerusform>%n afvist</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamLeadScreens</name>
+    <message>
+        <location filename="../../outreach_desk/ui/team_lead.py" line="70"/>
+        <source>Saved %1</source>
+        <translation>Gemt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/team_lead.py" line="125"/>
+        <source>Returned notes (%n)</source>
+        <translation>
+            <numerusform>Returnerede notater (%n)</numerusform>
+            <numerusform>Returnerede notater (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/team_lead.py" line="125"/>
+        <source>Returned notes</source>
+        <translation>Returnerede notater</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/team_lead.py" line="128"/>
+        <source>Review</source>
+        <translation>Gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/team_lead.py" line="129"/>
+        <source>Oversight</source>
+        <translation>Ledelsestilsyn</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/team_lead.py" line="130"/>
+        <source>Effect</source>
+        <translation>Effekt</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/team_lead.py" line="131"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;ksport</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/team_lead.py" line="132"/>
+        <source>The citizen&apos;s plan as PDF (“Min plan”)…</source>
+        <translation>Borgerens plan som PDF (“Min plan”)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/team_lead.py" line="133"/>
+        <source>The citizen&apos;s access log (PDF or CSV)…</source>
+        <translation>Borgerens log over opslag (PDF eller CSV)…</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,17 @@
     </message>
 </context>
 <context>
+    <name>ReviewQueueView</name>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/review_queue.py" line="492"/>
+        <source>%n awaiting review</source>
+        <translation>
+            <numerusform>%n awaiting review</numerusform>
+            <numerusform>%n awaiting review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message numerus="yes">
         <location filename="../../outreach_desk/ui/sync_status.py" line="56"/>
@@ -58,6 +69,17 @@
         <translation>
             <numerusform>%n rejected</numerusform>
             <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamLeadScreens</name>
+    <message numerus="yes">
+        <location filename="../../outreach_desk/ui/team_lead.py" line="125"/>
+        <source>Returned notes (%n)</source>
+        <translation>
+            <numerusform>Returned notes (%n)</numerusform>
+            <numerusform>Returned notes (%n)</numerusform>
         </translation>
     </message>
 </context>

@@ -6,6 +6,7 @@ It holds no sync state (cursor, outbox): that is the engine's job. Every failure
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 import ssl
@@ -13,7 +14,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -38,9 +39,12 @@ from sync.protocol.messages import (
     CursorCheck,
     EnrolRequest,
     EnrolResponse,
+    FieldChange,
     HelloRequest,
     HelloResponse,
     Op,
+    OpResult,
+    OpStatus,
     PartitionSummary,
     PullRequest,
     PullResponse,
@@ -63,6 +67,13 @@ class DeviceCredentials:
     device_id: str
     private_key: Ed25519PrivateKey
     server_public_key: str
+
+
+@functools.cache
+def _default_tls() -> ssl.SSLContext:
+    """httpx's default verifying context, built once: loading the CA bundle takes ~20 ms,
+    which every sync (a new client) would pay again. A context is safe to share."""
+    return httpx.create_ssl_context()
 
 
 def is_loopback(host: str) -> bool:
@@ -96,9 +107,9 @@ class SyncClient:
             raise ValueError("server URL must start with https://")
         if url.scheme == "http" and not is_loopback(url.host):
             raise ValueError("plain http is only allowed to a loopback address; use https://")
-        verify: ssl.SSLContext | bool = True
-        if ca_file is not None:
-            verify = ssl.create_default_context(cafile=ca_file)
+        verify: ssl.SSLContext = (
+            _default_tls() if ca_file is None else ssl.create_default_context(cafile=ca_file)
+        )
         self.credentials = credentials
         self.clock_offset = 0.0
         """Seconds to add to our clock, learnt from the server when our clock is off."""
@@ -149,7 +160,9 @@ class SyncClient:
         return self._call(HelloResponse, "/v1/sync/hello", encode(request))
 
     def push(self, ops: Sequence[Op]) -> PushResponse:
-        return self._call(PushResponse, "/v1/sync/push", encode(PushRequest(list(ops))))
+        request = PushRequest(list(ops))  # checks the batch size
+        data = self._post("/v1/sync/push", {"ops": [op_wire(op) for op in request.ops]}, True)
+        return _push_response(data)
 
     def pull(
         self,
@@ -160,6 +173,29 @@ class SyncClient:
         chosen = None if partitions is None else list(partitions)
         request = PullRequest(after, limit, chosen)
         return self._call(PullResponse, "/v1/sync/pull", encode(request))
+
+    def pull_page(
+        self,
+        after: int,
+        limit: int = DEFAULT_PULL_LIMIT,
+        partitions: Sequence[str] | None = None,
+    ) -> PullPage:
+        """``pull``, with the changes left as checked JSON objects (``encode(change)``) for a
+        caller that wants them as dicts anyway: saves building and unbuilding a page."""
+        chosen = None if partitions is None else list(partitions)
+        request = PullRequest(after, limit, chosen)
+        data = self._post("/v1/sync/pull", encode(request), True)
+        page = _plain_page(data)
+        if page is not None:
+            return page
+        typed = decode(PullResponse, data)
+        return PullPage(
+            [encode(c) for c in typed.changes],
+            typed.next,
+            typed.more,
+            typed.epoch,
+            typed.high_water,
+        )
 
     def verify(self, partitions: Mapping[str, PartitionSummary]) -> VerifyResponse:
         request = VerifyRequest(dict(partitions))
@@ -244,6 +280,201 @@ class SyncClient:
         ):
             return AuthError("wipe_invalid", "wipe instruction failed verification", 403)
         return DeviceRevoked(wipe, message)
+
+
+@dataclass(frozen=True)
+class PullPage:
+    """A pull answer whose changes are plain JSON objects, each exactly ``encode(Change)``."""
+
+    changes: list[dict[str, Any]]
+    next: int
+    more: bool
+    epoch: str
+    high_water: int
+
+
+# -- quick paths for the large messages ------------------------------------------------------
+# The generic codec walks type hints for every value; a push or pull page holds thousands.
+# These handle the usual well-formed message directly and hand anything unusual to the
+# generic codec, so what is accepted, and every error message, stays exactly the same.
+
+_SCALARS = (str, int, float, bool, type(None))
+_OP_KEYS = frozenset(
+    ("op_id", "device_id", "counter", "entity", "record_id", "partition", "kind", "fields", "hlc")
+)
+_KINDS = frozenset(("upsert", "delete", "append"))
+_OP_STRINGS = ("op_id", "device_id", "entity", "record_id", "partition", "hlc")
+
+
+def op_wire(op: Op) -> dict[str, Any]:
+    """``encode(op)``."""
+    return {
+        "op_id": op.op_id,
+        "device_id": op.device_id,
+        "counter": op.counter,
+        "entity": op.entity,
+        "record_id": op.record_id,
+        "partition": op.partition,
+        "kind": op.kind,
+        "fields": {
+            name: {
+                "value": c.value if type(c.value) in _SCALARS else encode(c.value),
+                "base": c.base,
+            }
+            for name, c in op.fields.items()
+        },
+        "hlc": op.hlc,
+    }
+
+
+def decode_op(raw: Any) -> Op:
+    """``decode(Op, raw)``."""
+    try:
+        if type(raw) is not dict or raw.keys() != _OP_KEYS:
+            return decode(Op, raw)
+        counter, kind, raw_fields = raw["counter"], raw["kind"], raw["fields"]
+        if (
+            type(counter) is not int
+            or type(kind) is not str
+            or kind not in _KINDS
+            or type(raw_fields) is not dict
+            or not all(type(raw[k]) is str for k in _OP_STRINGS)
+        ):
+            return decode(Op, raw)
+        fields: dict[str, FieldChange] = {}
+        for name, change in raw_fields.items():
+            if type(change) is not dict or "value" not in change:
+                return decode(Op, raw)
+            base = change.get("base")
+            if len(change) != (2 if "base" in change else 1):
+                return decode(Op, raw)
+            if base is not None and type(base) is not int:
+                return decode(Op, raw)
+            fields[name] = FieldChange(change["value"], base)
+        return Op(
+            op_id=raw["op_id"],
+            device_id=raw["device_id"],
+            counter=counter,
+            entity=raw["entity"],
+            record_id=raw["record_id"],
+            partition=raw["partition"],
+            kind=kind,  # type: ignore[arg-type]
+            fields=fields,
+            hlc=raw["hlc"],
+        )
+    except InvalidMessage:
+        return decode(Op, raw)
+
+
+_RESULT_KEYS = frozenset(
+    ("op_id", "status", "seq", "conflict_id", "conflict_ids", "reason", "message")
+)
+_STATUSES = frozenset(("applied", "conflict", "rejected"))
+
+
+def _push_response(data: Any) -> PushResponse:
+    """``decode(PushResponse, data)``."""
+    results = data.get("results") if type(data) is dict and len(data) == 1 else None
+    if type(results) is not list:
+        return decode(PushResponse, data)
+    out: list[OpResult] = []
+    for r in results:
+        if (
+            type(r) is not dict
+            or r.keys() != _RESULT_KEYS
+            or type(r["op_id"]) is not str
+            or type(r["status"]) is not str
+            or r["status"] not in _STATUSES
+            or not (r["seq"] is None or type(r["seq"]) is int)
+            or not all(r[k] is None or type(r[k]) is str for k in ("conflict_id", "reason"))
+            or not (r["message"] is None or type(r["message"]) is str)
+            or type(r["conflict_ids"]) is not list
+            or not all(type(c) is str for c in r["conflict_ids"])
+        ):
+            return decode(PushResponse, data)
+        out.append(
+            OpResult(
+                r["op_id"],
+                cast(OpStatus, r["status"]),
+                r["seq"],
+                r["conflict_id"],
+                list(r["conflict_ids"]),
+                r["reason"],
+                r["message"],
+            )
+        )
+    return PushResponse(out)
+
+
+_PAGE_KEYS = frozenset(("changes", "next", "more", "epoch", "high_water"))
+_CHANGE_KEYS = (
+    "seq",
+    "change_id",
+    "entity",
+    "record_id",
+    "partition",
+    "kind",
+    "fields",
+    "deleted",
+    "server_time",
+    "author",
+    "op_id",
+)
+_CHANGE_KEY_SET = frozenset(_CHANGE_KEYS)
+_CHANGE_KINDS = frozenset(("upsert", "delete", "append", "moved", "resolve"))
+_AUTHOR_KEYS = frozenset(("user_id", "device_id", "display_name"))
+
+
+def _plain_change(c: Any) -> bool:
+    """True if ``c`` is a change that ``encode(decode(Change, c))`` would give back as is."""
+    if type(c) is not dict or c.keys() != _CHANGE_KEY_SET:
+        return False
+    if not (
+        type(c["seq"]) is int
+        and type(c["change_id"]) is str
+        and type(c["entity"]) is str
+        and type(c["record_id"]) is str
+        and type(c["partition"]) is str
+        and type(c["kind"]) is str
+        and c["kind"] in _CHANGE_KINDS
+        and type(c["deleted"]) is bool
+        and type(c["server_time"]) is float
+        and (c["op_id"] is None or type(c["op_id"]) is str)
+        and type(c["fields"]) is dict
+    ):
+        return False
+    author = c["author"]
+    if author is not None and not (
+        type(author) is dict
+        and author.keys() == _AUTHOR_KEYS
+        and type(author["user_id"]) is str
+        and (author["device_id"] is None or type(author["device_id"]) is str)
+        and type(author["display_name"]) is str
+    ):
+        return False
+    for f in c["fields"].values():
+        if type(f) is not dict or len(f) != 2 or type(f.get("version")) is not int:
+            return False
+        if "value" not in f:
+            return False
+    return True
+
+
+def _plain_page(data: Any) -> PullPage | None:
+    """The page as is when every part of it is exactly what the codec would give back."""
+    if type(data) is not dict or data.keys() != _PAGE_KEYS:
+        return None
+    changes = data["changes"]
+    if not (
+        type(changes) is list
+        and type(data["next"]) is int
+        and type(data["more"]) is bool
+        and type(data["epoch"]) is str
+        and type(data["high_water"]) is int
+        and all(_plain_change(c) for c in changes)
+    ):
+        return None
+    return PullPage(changes, data["next"], data["more"], data["epoch"], data["high_water"])
 
 
 def _error_field(response: httpx.Response, name: str) -> Any:

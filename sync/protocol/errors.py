@@ -59,6 +59,9 @@ APPEND_ONLY = "append_only"
 RECORD_EXISTS = "record_exists"
 RECORD_DELETED = "record_deleted"
 NOTE_FINAL = "note_final"
+REVIEW_FINAL = "review_final"
+REVIEW_NOTE_INVALID = "review_note_invalid"
+REVIEWER_MISMATCH = "reviewer_mismatch"
 
 
 class ProtocolError(Exception):

@@ -5,9 +5,10 @@ All reads are limited to the partitions (teams) of the device's user.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, bindparam, select
 
 from sync.protocol import errors as codes
 from sync.protocol.digest import RecordVersion, partition_digest
@@ -91,22 +92,7 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
     safely skip past changes of other partitions: every seq below it is committed (the
     change-log lock makes seq order commit order).
     """
-    top = high_water(conn)
-    partitions = _partitions(actor, request.partitions)
-    c, u = schema.change_log, schema.users
-    rows = (
-        conn.execute(
-            select(c, u.c.display_name)
-            .outerjoin(u, u.c.id == c.c.user_id)
-            .where(c.c.partition.in_(partitions), c.c.seq > request.after, c.c.seq <= top)
-            .order_by(c.c.seq)
-            .limit(request.limit + 1)
-        ).all()
-        if partitions
-        else []
-    )
-    more = len(rows) > request.limit
-    rows = rows[: request.limit]
+    rows, next_seq, more, top = _pull_rows(conn, actor, request)
     changes = [
         Change(
             seq=r.seq,
@@ -126,25 +112,126 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
         )
         for r in rows
     ]
-    next_seq = changes[-1].seq if more else max(top, request.after)
     return PullResponse(changes, next_seq, more, epoch, top)
 
 
+def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> dict[str, Any]:
+    """``encode(pull(...))``, built straight from the rows (a page is large; this is the hot
+    path of a pull)."""
+    rows, next_seq, more, top = _pull_rows(conn, actor, request)
+    changes = [
+        {
+            "seq": r.seq,
+            "change_id": r.change_id,
+            "entity": r.entity,
+            "record_id": r.record_id,
+            "partition": r.partition,
+            "kind": r.kind,
+            "fields": {
+                name: {
+                    "value": f["value"],
+                    "version": f["version"] if f["version"] is not None else r.seq,
+                }
+                for name, f in r.fields.items()
+            },
+            "deleted": bool(r.deleted),
+            "server_time": r.server_time,
+            "author": (
+                {"user_id": r.user_id, "device_id": r.device_id, "display_name": r.display_name}
+                if r.user_id
+                else None
+            ),
+            "op_id": r.op_id,
+        }
+        for r in rows
+    ]
+    return {
+        "changes": changes,
+        "next": next_seq,
+        "more": more,
+        "epoch": epoch,
+        "high_water": top,
+    }
+
+
+def _pull_rows(
+    conn: Connection, actor: Actor, request: PullRequest
+) -> tuple[Sequence[Row[Any]], int, bool, int]:
+    top = high_water(conn)
+    partitions = _partitions(actor, request.partitions)
+    c, u = schema.change_log, schema.users
+    rows = (
+        conn.execute(
+            select(c, u.c.display_name)
+            .outerjoin(u, u.c.id == c.c.user_id)
+            .where(c.c.partition.in_(partitions), c.c.seq > request.after, c.c.seq <= top)
+            .order_by(c.c.seq)
+            .limit(request.limit + 1)
+        ).all()
+        if partitions
+        else []
+    )
+    more = len(rows) > request.limit
+    rows = rows[: request.limit]
+    next_seq = rows[-1].seq if more else max(top, request.after)
+    return rows, next_seq, more, top
+
+
+_c = schema.change_log.c
+_LATEST_CHANGE = (
+    select(_c.seq, _c.change_id)
+    .where(_c.partition == bindparam("partition"))
+    .order_by(_c.seq.desc())
+    .limit(1)
+)
+_digests: dict[tuple[str, str], tuple[tuple[int, str] | None, PartitionSummary]] = {}
+"""(database, partition) -> (its latest change, its digest): see ``partition_summaries``."""
+
+
+def _latest_change(conn: Connection, partition: str) -> tuple[int, str] | None:
+    row = conn.execute(_LATEST_CHANGE, {"partition": partition}).first()
+    return None if row is None else (int(row.seq), str(row.change_id))
+
+
 def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str, PartitionSummary]:
-    r = schema.records.c
+    """The digest of each partition's records.
+
+    Every write to a record appends a change to each partition it affects, in the same
+    transaction (``sync.server.store``), so a partition's latest change (seq and change id,
+    which also tells a restored database apart) identifies the state of its records: a digest
+    is remembered under it and computed again only after the partition changed. It is
+    remembered only when the latest change was the same before and after reading the
+    records, so a write committing meanwhile (READ COMMITTED on PostgreSQL) is never
+    mistaken for the state it followed.
+    """
+    database = conn.engine.url.render_as_string(hide_password=False)
     chosen = sorted(partitions)
-    lines: dict[str, list[RecordVersion]] = {p: [] for p in chosen}
-    if chosen:
+    answer: dict[str, PartitionSummary] = {}
+    stale: dict[str, tuple[int, str] | None] = {}
+    for p in chosen:
+        latest = _latest_change(conn, p)
+        cached = _digests.get((database, p))
+        if cached is not None and cached[0] == latest:
+            answer[p] = cached[1]
+        else:
+            stale[p] = latest
+    r = schema.records.c
+    lines: dict[str, list[Any]] = {p: [] for p in stale}
+    if stale:
         rows = conn.execute(
             select(r.partition, r.entity, r.record_id, r.version, r.deleted).where(
-                r.partition.in_(chosen)
+                r.partition.in_(sorted(stale))
             )
         )
         for row in rows:
-            lines[row.partition].append(
-                RecordVersion(row.entity, row.record_id, int(row.version), bool(row.deleted))
-            )
-    return {p: partition_digest(v) for p, v in lines.items()}
+            lines[row.partition].append(row)
+    for p, v in lines.items():
+        # The rows have the attributes of a RecordVersion (an int version, a boolean
+        # deleted); building thousands of frozen dataclasses first would double the cost.
+        answer[p] = partition_digest(cast(list[RecordVersion], v))
+        if _latest_change(conn, p) == stale[p]:
+            _digests[(database, p)] = (stale[p], answer[p])
+    return {p: answer[p] for p in chosen}
 
 
 def verify(conn: Connection, actor: Actor, request: VerifyRequest) -> VerifyResponse:

@@ -1,8 +1,17 @@
 """Apply pushed ops: scope checks, the merge rules, conflicts, and the ``applied_ops`` record.
 
-Each op runs in its own change-log transaction together with its ``applied_ops`` row, so an op
-is either fully applied and remembered or not at all, and a re-sent op returns the stored
-result instead of being applied twice.
+A push batch runs in one change-log transaction: every op's effects and its ``applied_ops``
+row commit together, so after a crash each op is either fully applied and remembered or not
+at all, and a re-sent op returns the stored result instead of being applied twice. Results
+go back to the client only after the commit.
+
+An op is rejected (``Rejected``, ``InvalidMessage``) only before it writes anything, so a
+rejected op leaves no trace in the batch but its ``applied_ops`` and ``rejected_ops`` rows.
+The batch reads ``applied_ops`` and the records it touches once, keeps them in memory while
+the ops run in order, and writes ``change_log``, ``records``, ``applied_ops`` and
+``rejected_ops`` in bulk at the end. Change seqs are handed out by the batch itself
+(``store.ChangeBuffer``; the change-log lock guarantees nobody else appends meanwhile); a
+conflict, which reads the change log, first writes out what is buffered.
 """
 
 from __future__ import annotations
@@ -11,11 +20,12 @@ import logging
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from sync.merge import Outcome, ServerField, changed_since, merge_fields
 from sync.protocol import errors as codes
-from sync.protocol.codec import decode, encode
+from sync.protocol.client import decode_op
+from sync.protocol.codec import decode
 from sync.protocol.digest import values_equal
 from sync.protocol.errors import InvalidMessage
 from sync.protocol.messages import (
@@ -29,17 +39,30 @@ from sync.protocol.messages import (
 from sync.server import schema
 from sync.server.auth import Actor
 from sync.server.db import Database
+from sync.server.reviews import ReviewRefused, check_review
 from sync.server.store import (
     Author,
+    ChangeBuffer,
     Record,
     field_value_at,
     get_change,
-    get_record,
+    get_records,
+    save_records,
     tombstone,
     write_fields,
 )
 
 log = logging.getLogger("sync.server.push")
+
+_a = schema.applied_ops
+_SELECT_APPLIED = select(_a.c.op_id, _a.c.device_id, _a.c.result).where(
+    _a.c.op_id.in_(bindparam("ids", expanding=True))
+)
+_INSERT_APPLIED = insert(_a)
+_SELECT_AUTHORS = select(schema.change_log.c.seq, schema.change_log.c.device_id).where(
+    schema.change_log.c.seq.in_(bindparam("seqs", expanding=True))
+)
+_INSERT_REJECTED = insert(schema.rejected_ops)
 
 
 class Rejected(Exception):
@@ -52,11 +75,12 @@ class Rejected(Exception):
 def push_ops(
     db: Database, actor: Actor, raw_ops: list[dict[str, Any]], now: float
 ) -> list[OpResult]:
-    """Process ops in order, one transaction each."""
-    results = []
-    for raw in raw_ops:
-        with db.change_write() as conn:
-            result = _process(conn, actor, raw, now)
+    """Process ops in order, in one transaction; per-op results once it has committed."""
+    with db.change_write() as conn:
+        batch = _Batch(conn, actor, raw_ops, now)
+        results = [batch.process(raw) for raw in raw_ops]
+        batch.flush()
+    for result in results:
         log.info(
             "op %s from device %s: %s%s",
             result.op_id,
@@ -64,61 +88,176 @@ def push_ops(
             result.status,
             f" ({result.reason})" if result.reason else "",
         )
-        results.append(result)
     return results
 
 
-def _process(conn: Connection, actor: Actor, raw: dict[str, Any], now: float) -> OpResult:
-    op_id = str(raw["op_id"])
-    a = schema.applied_ops
-    stored = conn.execute(select(a.c.device_id, a.c.result).where(a.c.op_id == op_id)).first()
-    if stored is not None:
-        if stored.device_id != actor.device_id:
-            return OpResult(op_id, "rejected", reason=codes.OP_ID_TAKEN, message="op id in use")
-        return decode(OpResult, stored.result)
-    try:
-        op = decode(Op, raw)
-        result = _apply(conn, actor, op, now)
-    except InvalidMessage as exc:
-        result = OpResult(op_id, "rejected", reason=codes.INVALID_OP, message=exc.message)
-    except Rejected as exc:
-        result = OpResult(op_id, "rejected", reason=exc.result_reason, message=exc.result_message)
-    conn.execute(
-        insert(a).values(
-            op_id=op_id,
-            device_id=actor.device_id,
-            user_id=actor.user_id,
-            result=encode(result),
-            applied_at=now,
-        )
-    )
-    if result.status == "rejected":
-        conn.execute(
-            insert(schema.rejected_ops).values(
-                op_id=op_id,
-                device_id=actor.device_id,
-                user_id=actor.user_id,
-                reason=result.reason,
-                op=raw,
-                received_at=now,
+class _Batch:
+    """One push batch: what it has read and what it still has to write."""
+
+    def __init__(
+        self, conn: Connection, actor: Actor, raw_ops: list[dict[str, Any]], now: float
+    ) -> None:
+        self.conn = conn
+        self.actor = actor
+        self.now = now
+        op_ids = sorted({str(raw["op_id"]) for raw in raw_ops})
+        self.stored: dict[str, tuple[str, Any]] = {}
+        """op_id -> (device_id, encoded result): in the database or earlier in this batch."""
+        for start in range(0, len(op_ids), 500):
+            rows = conn.execute(_SELECT_APPLIED, {"ids": op_ids[start : start + 500]})
+            self.stored.update((row.op_id, (row.device_id, row.result)) for row in rows)
+        keys = {
+            (raw["entity"], raw["record_id"])
+            for raw in raw_ops
+            if isinstance(raw.get("entity"), str) and isinstance(raw.get("record_id"), str)
+        }
+        found = get_records(conn, keys) if keys else {}
+        self.records: dict[tuple[str, str], Record | None] = {k: found.get(k) for k in keys}
+        self.authors: dict[int, str | None] = {}
+        """seq -> device_id of the change, for the field versions the batch may look at."""
+        self._load_authors({seq for r in found.values() for seq in r.versions.values()})
+        self.changes = ChangeBuffer(conn)
+        self.new: dict[tuple[str, str], Record] = {}
+        self.changed: dict[tuple[str, str], Record] = {}
+        self.applied_rows: list[dict[str, Any]] = []
+        self.rejected_rows: list[dict[str, Any]] = []
+
+    def process(self, raw: dict[str, Any]) -> OpResult:
+        actor = self.actor
+        op_id = str(raw["op_id"])
+        stored = self.stored.get(op_id)
+        if stored is not None:
+            if stored[0] != actor.device_id:
+                return OpResult(op_id, "rejected", reason=codes.OP_ID_TAKEN, message="op id in use")
+            return decode(OpResult, stored[1])
+        try:
+            op = decode_op(raw)
+            result = _apply(self, op)
+        except InvalidMessage as exc:
+            result = OpResult(op_id, "rejected", reason=codes.INVALID_OP, message=exc.message)
+        except Rejected as exc:
+            result = OpResult(
+                op_id, "rejected", reason=exc.result_reason, message=exc.result_message
             )
+        encoded = result_json(result)
+        self.stored[op_id] = (actor.device_id, encoded)
+        self.applied_rows.append(
+            {
+                "op_id": op_id,
+                "device_id": actor.device_id,
+                "user_id": actor.user_id,
+                "result": encoded,
+                "applied_at": self.now,
+            }
         )
-    return result
+        if result.status == "rejected":
+            self.rejected_rows.append(
+                {
+                    "op_id": op_id,
+                    "device_id": actor.device_id,
+                    "user_id": actor.user_id,
+                    "reason": result.reason,
+                    "op": raw,
+                    "received_at": self.now,
+                }
+            )
+        return result
+
+    def _load_authors(self, seqs: set[int]) -> None:
+        wanted = sorted(seqs - self.authors.keys())
+        for start in range(0, len(wanted), 500):
+            rows = self.conn.execute(_SELECT_AUTHORS, {"seqs": wanted[start : start + 500]})
+            self.authors.update((int(row.seq), row.device_id) for row in rows)
+
+    def record(self, entity: str, record_id: str) -> Record | None:
+        key = (entity, record_id)
+        if key not in self.records:  # pragma: no cover - every op's record is preloaded
+            self.records.update({key: get_records(self.conn, {key}).get(key)})
+        return self.records[key]
+
+    def own_fields(self, record: Record, device_id: str) -> frozenset[str]:
+        """Fields whose current version was written by ``device_id`` itself."""
+        if not record.versions:
+            return frozenset()
+        self._load_authors(set(record.versions.values()))
+        return frozenset(
+            name for name, seq in record.versions.items() if self.authors.get(seq) == device_id
+        )
+
+    def written(self, record: Record, was_stored: bool) -> None:
+        """``record`` changed in memory: save it when the batch ends."""
+        key = (record.entity, record.record_id)
+        self.records[key] = record
+        if key not in self.new:
+            (self.changed if was_stored else self.new)[key] = record
+
+    def write_fields(
+        self, record: Record, values: dict[str, Any], kind: str, author: Author
+    ) -> int:
+        was_stored = record.exists
+        seq = write_fields(
+            self.conn,
+            record,
+            values,
+            kind=kind,
+            author=author,
+            now=self.now,
+            save=False,
+            buffer=self.changes,
+        )
+        self.authors[seq] = author.device_id  # ("moved" rows are not field versions)
+        self.written(record, was_stored)
+        return seq
+
+    def tombstone(self, record: Record, author: Author) -> int:
+        was_stored = record.exists
+        seq = tombstone(
+            self.conn, record, author=author, now=self.now, save=False, buffer=self.changes
+        )
+        self.authors[seq] = author.device_id
+        self.written(record, was_stored)
+        return seq
+
+    def flush(self) -> None:
+        self.changes.flush()
+        save_records(self.conn, self.new.values(), self.changed.values(), self.now)
+        if self.applied_rows:
+            self.conn.execute(_INSERT_APPLIED, self.applied_rows)
+        if self.rejected_rows:
+            self.conn.execute(_INSERT_REJECTED, self.rejected_rows)
 
 
-def _apply(conn: Connection, actor: Actor, op: Op, now: float) -> OpResult:
+def result_json(result: OpResult) -> dict[str, Any]:
+    """``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
+    return {
+        "op_id": result.op_id,
+        "status": result.status,
+        "seq": result.seq,
+        "conflict_id": result.conflict_id,
+        "conflict_ids": list(result.conflict_ids),
+        "reason": result.reason,
+        "message": result.message,
+    }
+
+
+def _apply(batch: _Batch, op: Op) -> OpResult:
+    actor = batch.actor
     if op.device_id != actor.device_id:
         raise Rejected(codes.WRONG_DEVICE, "op was made by another device")
     if op.kind == "append" and op.entity not in APPENDABLE_ENTITIES:
         raise Rejected(codes.KIND_NOT_ALLOWED, f"{op.entity} cannot be appended")
     if op.kind != "append" and op.entity in APPEND_ONLY_ENTITIES:
         raise Rejected(codes.APPEND_ONLY, f"{op.entity} records are append-only")
-    record = get_record(conn, op.entity, op.record_id)
+    record = batch.record(op.entity, op.record_id)
     partition = record.partition if record else op.partition
     if partition not in actor.teams:
         raise Rejected(codes.FORBIDDEN_PARTITION, "not a member of the record's team")
-    if op.entity == "review" and partition not in actor.lead_teams:
-        raise Rejected(codes.FORBIDDEN_ENTITY, "only the team's lead writes reviews")
+    if op.entity == "review":
+        try:
+            if check_review(batch.record, actor, op, record):
+                return _applied(op, None)  # the same review sent again
+        except ReviewRefused as exc:
+            raise Rejected(exc.reason, exc.message) from None
     team = op.fields.get(CITIZEN_TEAM_FIELD)
     moving_to = team.value if op.entity == "citizen" and team is not None else None
     if op.partition != partition and op.partition != moving_to:
@@ -130,11 +269,9 @@ def _apply(conn: Connection, actor: Actor, op: Op, now: float) -> OpResult:
         if moving_to is not None and moving_to != op.partition:
             raise Rejected(codes.PARTITION_MISMATCH, "a new citizen's team is its partition")
         if op.kind == "delete":
-            return _applied(op, tombstone(conn, record, author=author, now=now))
+            return _applied(op, batch.tombstone(record, author))
         values = {name: change.value for name, change in op.fields.items()}
-        return _applied(
-            op, write_fields(conn, record, values, kind=op.kind, author=author, now=now)
-        )
+        return _applied(op, batch.write_fields(record, values, op.kind, author))
 
     if op.kind == "append":
         if _same_content(record, op, exact=True):
@@ -149,21 +286,22 @@ def _apply(conn: Connection, actor: Actor, op: Op, now: float) -> OpResult:
             return _applied(op, None)
         raise Rejected(codes.NOTE_FINAL, "a final note never changes; write an addendum")
     if op.kind == "delete":
-        return _delete(conn, actor, op, record, author, now)
-    return _upsert(conn, actor, op, record, author, now)
+        return _delete(batch, op, record, author)
+    return _upsert(batch, op, record, author)
 
 
-def _upsert(
-    conn: Connection, actor: Actor, op: Op, record: Record, author: Author, now: float
-) -> OpResult:
+def _upsert(batch: _Batch, op: Op, record: Record, author: Author) -> OpResult:
+    conn, actor, now = batch.conn, batch.actor, batch.now
     server = {
         name: ServerField(value, record.versions[name]) for name, value in record.fields.items()
     }
-    outcomes = merge_fields(server, op.fields, own_fields(conn, record, op.device_id))
+    outcomes = merge_fields(server, op.fields, batch.own_fields(record, op.device_id))
     apply = {n: op.fields[n].value for n, o in outcomes.items() if o is Outcome.APPLY}
     new_team = apply.get(CITIZEN_TEAM_FIELD) if op.entity == "citizen" else None
     if new_team is not None and new_team != record.partition and new_team not in actor.teams:
         raise Rejected(codes.FORBIDDEN_PARTITION, "not a member of the team to move to")
+    if Outcome.CONFLICT in outcomes.values():
+        batch.changes.flush()  # a conflict reads the change log
     conflict_ids = [
         _record_conflict(
             conn,
@@ -178,9 +316,7 @@ def _upsert(
         for name, outcome in outcomes.items()
         if outcome is Outcome.CONFLICT
     ]
-    seq = (
-        write_fields(conn, record, apply, kind="upsert", author=author, now=now) if apply else None
-    )
+    seq = batch.write_fields(record, apply, "upsert", author) if apply else None
     if conflict_ids:
         return OpResult(
             op.op_id, "conflict", seq=seq, conflict_id=conflict_ids[0], conflict_ids=conflict_ids
@@ -188,13 +324,13 @@ def _upsert(
     return _applied(op, seq)
 
 
-def _delete(
-    conn: Connection, actor: Actor, op: Op, record: Record, author: Author, now: float
-) -> OpResult:
+def _delete(batch: _Batch, op: Op, record: Record, author: Author) -> OpResult:
     """A delete made without seeing every current field version is a conflict, not a win."""
+    conn, actor, now = batch.conn, batch.actor, batch.now
     bases = {name: change.base for name, change in op.fields.items()}
-    if changed_since(record.versions, bases, own_fields(conn, record, op.device_id)):
+    if changed_since(record.versions, bases, batch.own_fields(record, op.device_id)):
         known = [b for b in bases.values() if b is not None]
+        batch.changes.flush()  # a conflict reads the change log
         conflict_id = _record_conflict(
             conn,
             actor,
@@ -208,22 +344,7 @@ def _delete(
             base_value=False,
         )
         return OpResult(op.op_id, "conflict", conflict_id=conflict_id, conflict_ids=[conflict_id])
-    return _applied(op, tombstone(conn, record, author=author, now=now))
-
-
-def own_fields(conn: Connection, record: Record, device_id: str) -> frozenset[str]:
-    """Fields whose current version was written by ``device_id`` itself."""
-    if not record.versions:
-        return frozenset()
-    log = schema.change_log
-    seqs = set(record.versions.values())
-    mine = {
-        int(row.seq)
-        for row in conn.execute(
-            select(log.c.seq).where(log.c.seq.in_(seqs), log.c.device_id == device_id)
-        )
-    }
-    return frozenset(name for name, seq in record.versions.items() if seq in mine)
+    return _applied(op, batch.tombstone(record, author))
 
 
 def _record_conflict(

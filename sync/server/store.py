@@ -9,11 +9,11 @@ means "this change's own seq" (known only after the insert).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from sync.protocol.messages import CITIZEN_TEAM_FIELD
 from sync.server import schema
@@ -40,11 +40,24 @@ class Author:
     op_id: str | None = None
 
 
-def get_record(conn: Connection, entity: str, record_id: str) -> Record | None:
-    r = schema.records
-    row = conn.execute(select(r).where(r.c.entity == entity, r.c.record_id == record_id)).first()
-    if row is None:
-        return None
+# Statements built once: building a statement with ``.values(...)`` per call costs more than
+# running it. Parameters are passed at execution time instead.
+_r = schema.records
+_INSERT_CHANGE = insert(schema.change_log).returning(schema.change_log.c.seq)
+_INSERT_CHANGES = insert(schema.change_log)
+_INSERT_RECORD = insert(_r)
+_UPDATE_RECORD = update(_r).where(
+    _r.c.entity == bindparam("key_entity"), _r.c.record_id == bindparam("key_record_id")
+)
+_SELECT_RECORD = select(_r).where(
+    _r.c.entity == bindparam("entity"), _r.c.record_id == bindparam("record_id")
+)
+_SELECT_RECORDS = select(_r).where(
+    _r.c.entity == bindparam("entity"), _r.c.record_id.in_(bindparam("ids", expanding=True))
+)
+
+
+def _record(row: Any) -> Record:
     return Record(
         entity=row.entity,
         record_id=row.record_id,
@@ -57,6 +70,87 @@ def get_record(conn: Connection, entity: str, record_id: str) -> Record | None:
     )
 
 
+def get_record(conn: Connection, entity: str, record_id: str) -> Record | None:
+    row = conn.execute(_SELECT_RECORD, {"entity": entity, "record_id": record_id}).first()
+    return None if row is None else _record(row)
+
+
+def get_records(
+    conn: Connection, keys: Collection[tuple[str, str]]
+) -> dict[tuple[str, str], Record]:
+    """The stored records among ``keys`` (entity, record_id), in one query per 500 ids."""
+    found: dict[tuple[str, str], Record] = {}
+    by_entity: dict[str, list[str]] = {}
+    for entity, record_id in sorted(keys):
+        by_entity.setdefault(entity, []).append(record_id)
+    for entity, ids in by_entity.items():  # (entity, record_id) is the primary key
+        for start in range(0, len(ids), 500):
+            params = {"entity": entity, "ids": ids[start : start + 500]}
+            for row in conn.execute(_SELECT_RECORDS, params):
+                found[(row.entity, row.record_id)] = _record(row)
+    return found
+
+
+class ChangeBuffer:
+    """Change-log rows numbered here and inserted together by ``flush`` (a push batch).
+
+    Only for use inside ``Database.change_write()``: nobody else appends to the change log
+    meanwhile (SQLite's single writer; the advisory lock on PostgreSQL), so the seqs handed
+    out here are the ones the database would have given, in the same order. On PostgreSQL
+    the first seq comes from the table's sequence and ``flush`` moves the sequence past the
+    last one used. Anyone reading the change log before the batch ends must ``flush`` first.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.rows: list[dict[str, Any]] = []
+        self._next: int | None = None
+        self._last: int | None = None
+        self._pg_sequence: str | None = None
+
+    def append(self, row: dict[str, Any]) -> int:
+        if self._next is None:
+            self._next = self._first_free()
+        seq = self._next
+        self._next += 1
+        self._last = seq
+        self.rows.append({**row, "seq": seq})
+        return seq
+
+    def _first_free(self) -> int:
+        if self.conn.dialect.name == "postgresql":
+            self._pg_sequence = str(
+                self.conn.execute(
+                    text("SELECT pg_get_serial_sequence('change_log', 'seq')")
+                ).scalar_one()
+            )
+            return int(
+                self.conn.execute(
+                    text("SELECT nextval(CAST(:s AS regclass))"), {"s": self._pg_sequence}
+                ).scalar_one()
+            )
+        # AUTOINCREMENT: never below a seq handed out before, even one since deleted
+        return 1 + int(
+            self.conn.execute(
+                text(
+                    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence"
+                    " WHERE name = 'change_log'), 0), coalesce((SELECT max(seq)"
+                    " FROM change_log), 0))"
+                )
+            ).scalar_one()
+        )
+
+    def flush(self) -> None:
+        if self.rows:
+            self.conn.execute(_INSERT_CHANGES, self.rows)
+            self.rows = []
+        if self._pg_sequence is not None and self._last is not None:
+            self.conn.execute(
+                text("SELECT setval(CAST(:s AS regclass), :v)"),
+                {"s": self._pg_sequence, "v": self._last},
+            )
+
+
 def append_change(
     conn: Connection,
     record: Record,
@@ -66,26 +160,25 @@ def append_change(
     fields: Mapping[str, tuple[Any, int | None]],
     author: Author,
     now: float,
+    buffer: ChangeBuffer | None = None,
 ) -> int:
-    """Insert one change-log row and return its seq."""
-    result = conn.execute(
-        insert(schema.change_log)
-        .values(
-            change_id=uuid.uuid4().hex,
-            entity=record.entity,
-            record_id=record.record_id,
-            partition=partition,
-            kind=kind,
-            fields={n: {"value": v, "version": ver} for n, (v, ver) in fields.items()},
-            deleted=record.deleted,
-            op_id=author.op_id,
-            device_id=author.device_id,
-            user_id=author.user_id,
-            server_time=now,
-        )
-        .returning(schema.change_log.c.seq)
-    )
-    return int(result.scalar_one())
+    """Insert one change-log row (or hand it to ``buffer``) and return its seq."""
+    row = {
+        "change_id": uuid.uuid4().hex,
+        "entity": record.entity,
+        "record_id": record.record_id,
+        "partition": partition,
+        "kind": kind,
+        "fields": {n: {"value": v, "version": ver} for n, (v, ver) in fields.items()},
+        "deleted": record.deleted,
+        "op_id": author.op_id,
+        "device_id": author.device_id,
+        "user_id": author.user_id,
+        "server_time": now,
+    }
+    if buffer is not None:
+        return buffer.append(row)
+    return int(conn.execute(_INSERT_CHANGE, row).scalar_one())
 
 
 def write_fields(
@@ -96,8 +189,13 @@ def write_fields(
     kind: str,
     author: Author,
     now: float,
+    save: bool = True,
+    buffer: ChangeBuffer | None = None,
 ) -> int:
     """Write ``values`` into ``record`` as one change and return its seq.
+
+    ``save=False`` leaves the ``records`` row to the caller (``save_records`` at the end of a
+    batch); ``buffer`` takes the change-log rows instead of inserting them at once.
 
     Restoring a tombstone, or moving a citizen to another team (its ``team`` field), sends the
     whole record to the (new) partition, and moving leaves a "moved" marker in the old one.
@@ -117,6 +215,7 @@ def write_fields(
             fields={CITIZEN_TEAM_FIELD: (new_team, None)},
             author=author,
             now=now,
+            buffer=buffer,
         )
     change: dict[str, tuple[Any, int | None]] = {}
     if whole:
@@ -124,30 +223,57 @@ def write_fields(
     change.update({n: (v, None) for n, v in values.items()})
     record.deleted = False
     seq = append_change(
-        conn, record, partition=record.partition, kind=kind, fields=change, author=author, now=now
+        conn,
+        record,
+        partition=record.partition,
+        kind=kind,
+        fields=change,
+        author=author,
+        now=now,
+        buffer=buffer,
     )
     record.fields.update(values)
     record.versions.update(dict.fromkeys(values, seq))
     record.version = max(record.versions.values(), default=seq)
-    save_record(conn, record, now)
+    if save:
+        save_record(conn, record, now)
+    else:
+        record.exists = True
     return seq
 
 
-def tombstone(conn: Connection, record: Record, *, author: Author, now: float) -> int:
+def tombstone(
+    conn: Connection,
+    record: Record,
+    *,
+    author: Author,
+    now: float,
+    save: bool = True,
+    buffer: ChangeBuffer | None = None,
+) -> int:
     """Mark deleted (values stay on the server for conflict resolution); ids are never
-    reused."""
+    reused. ``save`` and ``buffer`` as for ``write_fields``."""
     record.deleted = True
     seq = append_change(
-        conn, record, partition=record.partition, kind="delete", fields={}, author=author, now=now
+        conn,
+        record,
+        partition=record.partition,
+        kind="delete",
+        fields={},
+        author=author,
+        now=now,
+        buffer=buffer,
     )
     record.version = seq
-    save_record(conn, record, now)
+    if save:
+        save_record(conn, record, now)
+    else:
+        record.exists = True
     return seq
 
 
-def save_record(conn: Connection, record: Record, now: float) -> None:
-    r = schema.records
-    values = {
+def _record_values(record: Record, now: float) -> dict[str, Any]:
+    return {
         "partition": record.partition,
         "deleted": record.deleted,
         "version": record.version,
@@ -155,15 +281,41 @@ def save_record(conn: Connection, record: Record, now: float) -> None:
         "versions": record.versions,
         "updated_at": now,
     }
+
+
+def save_record(conn: Connection, record: Record, now: float) -> None:
     if record.exists:
         conn.execute(
-            update(r)
-            .where(r.c.entity == record.entity, r.c.record_id == record.record_id)
-            .values(**values)
+            _UPDATE_RECORD,
+            {
+                "key_entity": record.entity,
+                "key_record_id": record.record_id,
+                **_record_values(record, now),
+            },
         )
     else:
-        conn.execute(insert(r).values(entity=record.entity, record_id=record.record_id, **values))
+        conn.execute(
+            _INSERT_RECORD,
+            {"entity": record.entity, "record_id": record.record_id, **_record_values(record, now)},
+        )
         record.exists = True
+
+
+def save_records(
+    conn: Connection, new: Iterable[Record], changed: Iterable[Record], now: float
+) -> None:
+    """Write many records at once: ``new`` ones are inserted, ``changed`` ones updated."""
+    inserts = [
+        {"entity": r.entity, "record_id": r.record_id, **_record_values(r, now)} for r in new
+    ]
+    updates = [
+        {"key_entity": r.entity, "key_record_id": r.record_id, **_record_values(r, now)}
+        for r in changed
+    ]
+    if inserts:
+        conn.execute(_INSERT_RECORD, inserts)
+    if updates:
+        conn.execute(_UPDATE_RECORD, updates)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,10 @@ def test_pull_never_returns_another_teams_records(world: World) -> None:
 
 def test_only_the_team_lead_writes_reviews(world: World) -> None:
     anna, lise = world.device("anna"), world.device("lise")
-    fields = {"note_id": new_id(), "state": "approved"}
+    note_id = new_id()  # a review names a final note of its team, signed by its lead
+    anna.push([make_op(anna, "note", note_id, world.team_a, {"status": "final"}, kind="append")])
+    lise_id = next(u.id for u in accounts.list_users(world.server.db) if u.username == "lise")
+    fields = {"note_id": note_id, "state": "approved", "reviewer": lise_id}
     refused = anna.push([make_op(anna, "review", new_id(), world.team_a, fields)])
     assert refused.results[0].reason == "forbidden_entity"
     accepted = lise.push([make_op(lise, "review", new_id(), world.team_a, fields)])
