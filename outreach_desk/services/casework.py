@@ -70,7 +70,7 @@ def load_overview(store: Store, citizen_id: str) -> CitizenOverview:
         timeline=timeline,
         addenda={k: v for k, v in addenda.items() if v},
         places={p.id: p for p in store.places.all()},
-        access=store.access_log.entries(citizen_id=citizen_id),
+        access=store.access_log.recent(citizen_id),
     )
 
 

@@ -138,5 +138,15 @@ class AccessLog:
             params += (citizen_id,)
         return [AccessEntry(*row) for row in self._conn.execute(sql + " ORDER BY seq", params)]
 
+    def recent(self, citizen_id: str, limit: int = 500) -> list[AccessEntry]:
+        """The newest lookups of one citizen, oldest first (the citizen screen's list)."""
+        rows = self._conn.execute(
+            "SELECT seq, at, user_id, device_id, action, entity, record_id, citizen_id, purpose,"
+            " criterion, prev_hash, hash FROM access_log WHERE citizen_id = ?"
+            " ORDER BY seq DESC LIMIT ?",
+            (citizen_id, limit),
+        ).fetchall()
+        return [AccessEntry(*row) for row in reversed(rows)]
+
     def verify(self) -> ChainReport:
         return verify_chain(self.entries(), self.anchor())
