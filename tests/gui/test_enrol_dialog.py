@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -165,33 +164,12 @@ def test_cancel_and_escape_are_ignored_while_the_server_is_asked(
 TRANSLATIONS = Path(__file__).parents[2] / "resources" / "translations"
 
 
-class PendingDanish(QTranslator):
-    """Serves da_pending_sync.json as a translator until it is merged into the .ts."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        path = TRANSLATIONS / "da_pending_sync.json"
-        self.table = json.loads(path.read_text(encoding="utf-8"))
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self.table.get(f"{context}|{source}", "")
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 def test_switches_to_danish_at_once(qtbot: QtBot, open_runner: TaskRunner, world: World) -> None:
     dialog = dialog_for(qtbot, open_runner, policy_server_url=world.server.url)
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "sync-enrol-start.png"))
-    translator: QTranslator
-    if (TRANSLATIONS / "da_pending_sync.json").exists():
-        translator = PendingDanish()
-    else:  # merged into the catalogue by now
-        translator = QTranslator()
-        assert translator.load("outreach_desk_da", str(TRANSLATIONS))
+    translator = QTranslator()
+    assert translator.load("outreach_desk_da", str(TRANSLATIONS))
     app = QCoreApplication.instance()
     app.installTranslator(translator)
     try:
