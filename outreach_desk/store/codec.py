@@ -11,6 +11,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import Enum
 from functools import cache
@@ -61,39 +62,63 @@ def _encode(value: Any) -> JSON:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
-def _decode(tp: Any, value: JSON) -> Any:
-    if value is None:
-        return None
-    tp = _strip_optional(tp)
-    origin = typing.get_origin(tp)
-    if origin is tuple:
-        (item_tp, *_rest) = typing.get_args(tp)
-        if isinstance(value, str):
-            value = json.loads(value)
-        return tuple(_decode(item_tp, v) for v in value)
-    if isinstance(tp, type):
-        if issubclass(tp, bool):
-            return bool(value)
-        if issubclass(tp, Enum):
-            return tp(value)
-        if issubclass(tp, datetime):
-            return parse_utc(value)
-        if issubclass(tp, date):
-            return date.fromisoformat(value)
-        if dataclasses.is_dataclass(tp):
-            return from_wire(tp, json.loads(value) if isinstance(value, str) else value)
-    return value
-
-
 def to_wire(obj: Any) -> dict[str, JSON]:
     """JSON-ready values, lists as lists: what the outbox and the server carry."""
     return {f.name: _encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
 
 
+Decoder = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _make_decoder(tp: Any) -> Decoder:
+    """A decoder specialised to one type once, instead of inspecting the type per value."""
+    tp = _strip_optional(tp)
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        item = _make_decoder(typing.get_args(tp)[0])
+
+        def decode_tuple(value: Any) -> Any:
+            if value is None:
+                return None
+            items = json.loads(value) if isinstance(value, str) else value
+            return tuple(item(v) for v in items)
+
+        return decode_tuple
+    plain: Decoder = _identity
+    if isinstance(tp, type):
+        if issubclass(tp, bool):
+            plain = bool
+        elif issubclass(tp, Enum):
+            plain = tp
+        elif issubclass(tp, datetime):
+            plain = parse_utc
+        elif issubclass(tp, date):
+            plain = date.fromisoformat
+        elif dataclasses.is_dataclass(tp):
+            nested = cast(Any, tp)
+
+            def plain(value: Any) -> Any:
+                return from_wire(nested, json.loads(value) if isinstance(value, str) else value)
+
+    if plain is _identity:
+        return _identity
+    convert = plain
+    return lambda value: None if value is None else convert(value)
+
+
+@cache
+def _decoders(cls: type) -> dict[str, Decoder]:
+    hints = _hints(cls)
+    return {f.name: _make_decoder(hints[f.name]) for f in dataclasses.fields(cls)}
+
+
 def from_wire(cls: type[T], values: dict[str, JSON]) -> T:
-    hints = _hints(cast(Any, cls))
-    names = {f.name for f in dataclasses.fields(cast(Any, cls))}
-    return cls(**{k: _decode(hints[k], v) for k, v in values.items() if k in names})
+    decoders = _decoders(cast(Any, cls))
+    return cls(**{k: decoders[k](v) for k, v in values.items() if k in decoders})
 
 
 def to_column(value: JSON) -> Any:
