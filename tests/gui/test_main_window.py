@@ -7,54 +7,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from outreach_desk.domain import Citizen
-from outreach_desk.resources import translations_dir
 from outreach_desk.services.tasks import TaskRunner
-from outreach_desk.settings import SettingsFile, UserSettings
-from outreach_desk.store import KdfParams, Store
-from outreach_desk.ui.i18n import Translations
-from outreach_desk.ui.main_window import MainWindow, StoreFactory
+from outreach_desk.settings import UserSettings
+from outreach_desk.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE, FakeClock
-from tests.gui.conftest import wait_for
+from tests.gui.conftest import main_window, wait_for
 
 
 @pytest.fixture
 def window(
     qtbot: QtBot, runner: TaskRunner, tmp_path: Path, clock: FakeClock
 ) -> Iterator[MainWindow]:
-    profile = tmp_path / "profile"
-    factory = StoreFactory(
-        profile=profile,
-        create=lambda name, secret: Store.create(
-            profile,
-            secret,
-            user_id="u-1",
-            user_name=name,
-            team_ids=("t",),
-            kdf=KdfParams.fast_for_tests(),
-            clock=clock,
-        ),
-        open=lambda secret: Store.open(profile, secret, clock=clock),
-    )
-    app = QApplication.instance()
-    translations = Translations(app, translations_dir())
-    translations.switch("en")
-    main = MainWindow(
-        runner,
-        factory,
-        translations,
-        SettingsFile(tmp_path / "settings.json"),
-        UserSettings(language="en"),
-        today=lambda: clock().date(),
-    )
-    qtbot.addWidget(main)
-    main.start()
-    main.show()
-    yield main
-    translations.switch("en")
+    with main_window(qtbot, runner, tmp_path, clock, tmp_path / "profile") as main:
+        yield main
 
 
 def _create(qtbot: QtBot, window: MainWindow) -> None:

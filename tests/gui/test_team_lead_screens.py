@@ -7,18 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from outreach_desk.resources import translations_dir
 from outreach_desk.services.tasks import TaskRunner
-from outreach_desk.settings import SettingsFile, UserSettings
-from outreach_desk.store import KdfParams, Store
-from outreach_desk.ui.i18n import Translations
-from outreach_desk.ui.main_window import MainWindow, StoreFactory
+from outreach_desk.ui.main_window import MainWindow
 from outreach_desk.ui.team_lead import TeamLeadScreens
 from tests.conftest import PASSPHRASE, FakeClock
-from tests.gui.conftest import wait_for
+from tests.gui.conftest import main_window, wait_for
 from tests.gui.review_seed import seed_team
 
 
@@ -26,36 +21,8 @@ from tests.gui.review_seed import seed_team
 def window(
     qtbot: QtBot, runner: TaskRunner, tmp_path: Path, clock: FakeClock
 ) -> Iterator[tuple[MainWindow, TeamLeadScreens]]:
-    profile = tmp_path / "profile"
-    factory = StoreFactory(
-        profile=profile,
-        create=lambda name, secret: Store.create(
-            profile,
-            secret,
-            user_id="u-1",
-            user_name=name,
-            team_ids=("t",),
-            kdf=KdfParams.fast_for_tests(),
-            clock=clock,
-        ),
-        open=lambda secret: Store.open(profile, secret, clock=clock),
-    )
-    translations = Translations(QApplication.instance(), translations_dir())
-    translations.switch("en")
-    main = MainWindow(
-        runner,
-        factory,
-        translations,
-        SettingsFile(tmp_path / "settings.json"),
-        UserSettings(language="en"),
-        today=lambda: clock().date(),
-    )
-    screens = main.lead_screens  # wired in by MainWindow itself
-    qtbot.addWidget(main)
-    main.start()
-    main.show()
-    yield main, screens
-    translations.switch("en")
+    with main_window(qtbot, runner, tmp_path, clock, tmp_path / "profile") as main:
+        yield main, main.lead_screens  # wired in by MainWindow itself
 
 
 def unlock(qtbot: QtBot, main: MainWindow) -> None:

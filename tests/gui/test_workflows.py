@@ -27,16 +27,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from outreach_desk.domain import Citizen, LifeArea, Topic
-from outreach_desk.resources import translations_dir
 from outreach_desk.services.tasks import TaskRunner
-from outreach_desk.settings import SettingsFile, UserSettings
 from outreach_desk.store import KdfParams, Store
 from outreach_desk.ui.contact_form import ContactDialog
-from outreach_desk.ui.i18n import Translations
-from outreach_desk.ui.main_window import MainWindow, StoreFactory
+from outreach_desk.ui.main_window import MainWindow
 from outreach_desk.ui.settings_dialog import SettingsDialog
 from outreach_desk.ui.widgets import fmt_datetime
 from tests.conftest import PASSPHRASE, FakeClock
+from tests.gui.conftest import main_window
 
 USER = "Mette Sørensen"
 NAMES = [
@@ -84,36 +82,9 @@ def profile(tmp_path: Path, clock: FakeClock) -> Path:
 def window(
     qtbot: QtBot, runner: TaskRunner, tmp_path: Path, clock: FakeClock, profile: Path
 ) -> Iterator[MainWindow]:
-    """The real main window, as in test_main_window.py, over an existing profile."""
-    factory = StoreFactory(
-        profile=profile,
-        create=lambda name, secret: Store.create(
-            profile,
-            secret,
-            user_id="u-1",
-            user_name=name,
-            team_ids=("t",),
-            kdf=KdfParams.fast_for_tests(),
-            clock=clock,
-        ),
-        open=lambda secret: Store.open(profile, secret, clock=clock),
-    )
-    app = QApplication.instance()
-    translations = Translations(app, translations_dir())
-    translations.switch("en")
-    main = MainWindow(
-        runner,
-        factory,
-        translations,
-        SettingsFile(tmp_path / "settings.json"),
-        UserSettings(language="en"),
-        today=lambda: clock().date(),
-    )
-    qtbot.addWidget(main)
-    main.start()
-    main.show()
-    yield main
-    translations.switch("en")
+    """The real main window over an existing profile."""
+    with main_window(qtbot, runner, tmp_path, clock, profile) as main:
+        yield main
 
 
 # --- helpers ---------------------------------------------------------------------------
