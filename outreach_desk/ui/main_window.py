@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
         self._set_workspace_enabled(True)
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
         self.caseload_model.reload()
+        self.runner.run(lambda store: store.caseload.warm_up(), None, lambda _exc: None)
         self._load_places()
         self.followups.refresh()
         self.refresh_sync_status()
