@@ -46,7 +46,7 @@ SECTIONS = (
 class OversightView(QWidget):
     citizen_requested = Signal(str)
     loaded = Signal()
-    # (header, rows, citizen ids, what): the lead wires ExportController.export_table
+    # (header, rows, citizen ids, what): TeamLeadScreens connects ExportController.export_table
     export_requested = Signal(list, list, list, str)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:

@@ -175,7 +175,7 @@ class ReviewQueueView(QWidget):
     citizen_requested = Signal(str)
     reviewed = Signal(str)  # note id, after a review was saved
     loaded = Signal()
-    export_csv_requested = Signal(object)  # the ReviewQueue shown (the lead wires a save dialog)
+    export_csv_requested = Signal(object)  # the ReviewQueue shown; TeamLeadScreens saves it
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
