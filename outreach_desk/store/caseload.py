@@ -154,8 +154,7 @@ class Caseload:
         this runs on the store's worker right after unlock, before the caseworker types.
         """
         self._ctx.conn.execute(
-            "SELECT count(*), max(event_time) FROM note_citizens"
-            " INDEXED BY note_citizens_time"
+            "SELECT count(*), max(event_time) FROM note_citizens INDEXED BY note_citizens_time"
         ).fetchone()
         self._ctx.conn.execute(
             "SELECT count(*) FROM followups WHERE done_at IS NULL AND deleted_at IS NULL"
