@@ -17,32 +17,18 @@ from outreach_desk.services.sync_controller import SyncController
 from outreach_desk.services.tasks import TaskRunner
 from outreach_desk.store import Store
 from outreach_desk.ui.conflicts_view import ConflictsView, merge_kind
+from tests.gui import server_world as shared
 from tests.gui.conftest import wait_for
-from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import World
 from tests.sync.laptops import Laptop, laptop
 
 SIGNAL_MS = 15_000
 SHOTS = Path("/tmp/shots")
 
-# the real server and its small world of teams and users, from the sync suite
-server = sync_fixtures.server
-world = sync_fixtures.world
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """GUI tests run the server on SQLite only (the sync suite covers PostgreSQL)."""
-    return f"sqlite:///{tmp_path / 'server.db'}"
-
-
-@pytest.fixture
-def anna(qtbot: QtBot, runner: TaskRunner, world: World, tmp_path: Path) -> TaskRunner:
-    """This laptop: anna's enrolled store on the runner's worker."""
-    opened: list[Store] = []
-    runner.open_store(lambda: laptop(world, tmp_path, "anna").store, on_done=opened.append)
-    qtbot.waitUntil(lambda: bool(opened), timeout=SIGNAL_MS)
-    return runner
+server = shared.server
+world = shared.world
+db_url = shared.db_url
+anna = shared.anna
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
@@ -12,22 +11,16 @@ from outreach_desk.services.tasks import TaskRunner
 from outreach_desk.store.replica import LocalReplica
 from outreach_desk.ui.enrol_dialog import EnrolDialog, normalise_address, normalise_code
 from sync.server import accounts
+from tests.gui import server_world as shared
 from tests.gui.conftest import wait_for
-from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import World, free_socket
 
 SIGNAL_MS = 15_000
 
-# the real server and its small world of teams and users, from the sync suite
-server = sync_fixtures.server
-world = sync_fixtures.world
+server = shared.server
+world = shared.world
+db_url = shared.db_url
 SHOTS = Path("/tmp/shots")
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """GUI tests run the server on SQLite only (the sync suite covers PostgreSQL)."""
-    return f"sqlite:///{tmp_path / 'server.db'}"
 
 
 def dialog_for(qtbot: QtBot, runner: TaskRunner, **kwargs: object) -> EnrolDialog:
