@@ -24,7 +24,6 @@ from ..domain import (
     ProgressRating,
     Topic,
 )
-from ..domain.enums import AccessAction
 from ..store import Store
 from ..store.audit import AccessEntry
 
@@ -200,11 +199,6 @@ def rate_progress(
             comment=comment,
         )
     )
-
-
-def log_export(store: Store, citizen_id: str, what: str) -> None:
-    with store.transaction():
-        store.access_log.append(AccessAction.EXPORT, what, None, citizen_id)
 
 
 __all__ = [
