@@ -89,15 +89,20 @@ class Caseload:
     def __init__(self, ctx: StoreContext) -> None:
         self._ctx = ctx
 
-    def ids(self, query: CaseloadQuery, today: date) -> list[int]:
-        """Row ids of the citizens the query selects, in its order. Logged as one search."""
+    def ids(self, query: CaseloadQuery, today: date, *, log: bool = True) -> list[int]:
+        """Row ids of the citizens the query selects, in its order.
+
+        Logged as one search unless ``log`` is false: the list filters on every keystroke
+        and logs the search once the typing settles (:meth:`log_search`), so the access
+        log names what was looked for, not each prefix on the way.
+        """
         where = ["c.deleted_at IS NULL"]
         params: list[Any] = []
         joins = ""
         match = fts_query(query.search) if query.search.strip() else None
         if query.search.strip():
             if match is None:
-                return self._logged([], query)
+                return self._logged([], query) if log else []
             joins = " JOIN citizens_fts AS s ON s.rowid = c.rid"
             where.append("citizens_fts MATCH ?")
             params.append(match)
@@ -114,16 +119,20 @@ class Caseload:
             f" ORDER BY {order}, c.rid"
         )
         rids = [int(r[0]) for r in self._ctx.conn.execute(sql, params)]
-        return self._logged(rids, query)
+        return self._logged(rids, query) if log else rids
 
     def _logged(self, rids: list[int], query: CaseloadQuery) -> list[int]:
+        self.log_search(query)
+        return rids
+
+    def log_search(self, query: CaseloadQuery) -> None:
+        """One access-log entry for a search or filter (none for the plain, unfiltered list)."""
         criterion = " ".join(
             [query.search.strip(), *(f"[{f}]" for f in sorted(query.filters))]
         ).strip()
         if criterion:
             with self._ctx.transaction():
                 self._ctx.access_log.append(AccessAction.SEARCH, "caseload", criterion=criterion)
-        return rids
 
     def _filter_sql(
         self, flt: CaseloadFilter, query: CaseloadQuery, today: date

@@ -3,6 +3,10 @@
 Like Anki's browser model, it holds only ids and a small cache; sorting and filtering
 are new SQL queries on the worker thread. A row not yet fetched shows an ellipsis for
 the moment its page takes to arrive.
+
+The list filters on every keystroke: a query that a newer one overtook before the
+worker reached it is skipped (latest wins), and the search is written to the access log
+once the typing settles, not once per prefix.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -39,6 +44,7 @@ COLUMNS = (
 )
 CITIZEN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_ROWS = 50  # fetched with the ids: a screenful, so the first paint has its rows
+SEARCH_LOG_SETTLE_MS = 1000  # typing paused this long: the search is what was looked for
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ROLES = frozenset({_DISPLAY, Qt.ItemDataRole.AccessibleTextRole, _TOOLTIP, CITIZEN_ID_ROLE})
@@ -60,6 +66,11 @@ class CaseloadModel(QAbstractTableModel):
         self._pages: set[int] = set()  # first rows of the pages already asked for
         self._texts: dict[int, tuple[str, ...]] = {}  # worded rows, by rid
         self._generation = 0
+        self._logged: CaseloadQuery | None = None  # the last search written to the log
+        self._log_timer = QTimer(self)
+        self._log_timer.setSingleShot(True)
+        self._log_timer.setInterval(SEARCH_LOG_SETTLE_MS)
+        self._log_timer.timeout.connect(self.log_search)
 
     # --- queries ------------------------------------------------------------------
     @property
@@ -75,17 +86,32 @@ class CaseloadModel(QAbstractTableModel):
         generation, query, today = self._generation, self._query, self._today()
         self.loading_changed.emit(True)
 
-        def ids_and_first_page(store: Store) -> tuple[list[int], dict[int, CaseloadRow]]:
+        def ids_and_first_page(store: Store) -> tuple[list[int], dict[int, CaseloadRow]] | None:
+            if generation != self._generation:
+                return None  # typed over before the worker got here: nobody will see it
             # the first page comes with the ids: one trip to the worker, and the view's
             # first paint after the reset already has the rows (no "…" flash)
-            rids = store.caseload.ids(query, today)
+            rids = store.caseload.ids(query, today, log=False)
             return rids, store.caseload.rows(rids[:FIRST_ROWS])
 
         self._runner.run(
             ids_and_first_page,
-            lambda result: self._ids_arrived(generation, *result),
+            lambda result: self._ids_arrived(generation, *result) if result else None,
             lambda _exc: self.loading_changed.emit(False),
         )
+        self._log_timer.start()
+
+    def log_search(self) -> None:
+        """Write the current search to the access log, unless it is the one logged last."""
+        self._log_timer.stop()
+        query = self._query
+        key = replace(
+            query, search=query.search.strip(), sort=CaseloadQuery().sort, descending=False
+        )
+        if key == self._logged:
+            return
+        self._logged = key
+        self._runner.run(lambda store: store.caseload.log_search(query))
 
     def _ids_arrived(
         self, generation: int, rids: list[int], first_page: dict[int, CaseloadRow] | None = None
@@ -110,6 +136,9 @@ class CaseloadModel(QAbstractTableModel):
         The typed search goes too (it may be a name); the panel empties its search box,
         and the list after the next unlock must not stay filtered by an invisible query.
         """
+        if self._log_timer.isActive():
+            self.log_search()  # still before the store closes: the worker runs tasks in order
+        self._logged = None
         self._generation += 1
         self._query = replace(self._query, search="")
         self.beginResetModel()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 
 from ..store.caseload import CaseloadFilter
 from .caseload_model import CITIZEN_ID_ROLE, CaseloadModel
-
-SEARCH_DEBOUNCE_MS = 250
 
 
 class CaseloadPanel(QWidget):
@@ -75,11 +73,9 @@ class CaseloadPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.count = QLabel(self)
         layout.addWidget(self.count)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._apply_search)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        # no debounce: a search takes a few milliseconds on the worker, and the model
+        # skips queries that newer keystrokes overtook
+        self.search.textChanged.connect(lambda _text: self._apply_search())
         self.search.returnPressed.connect(self._apply_search)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
@@ -132,7 +128,6 @@ class CaseloadPanel(QWidget):
         self.place.blockSignals(False)
 
     def _apply_search(self) -> None:
-        self._debounce.stop()
         query = replace(self.model.query, search=self.search.text())
         if query != self.model.query:
             self.model.set_query(query)
@@ -179,7 +174,6 @@ class CaseloadPanel(QWidget):
         self.search.selectAll()
 
     def clear(self) -> None:
-        self._debounce.stop()
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)

@@ -7,10 +7,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from outreach_desk.domain import Citizen
+from outreach_desk.domain import AccessAction, Citizen
 from outreach_desk.services.tasks import TaskRunner
 from outreach_desk.store import Store
-from outreach_desk.store.caseload import CaseloadQuery
+from outreach_desk.store.caseload import CaseloadFilter, CaseloadQuery
 from outreach_desk.ui.caseload_model import CITIZEN_ID_ROLE, PAGE, CaseloadModel
 from tests.gui.conftest import wait_for
 
@@ -67,3 +67,39 @@ def test_clear_forgets_every_row(qtbot: QtBot, open_runner: TaskRunner) -> None:
     _loaded(qtbot, model, 3)
     model.clear()
     assert model.rowCount() == 0 and model.row_for(model.index(0, 0)) is None
+
+
+def _searches(qtbot: QtBot, runner: TaskRunner) -> list[str | None]:
+    entries = wait_for(qtbot, runner, lambda s: s.access_log.entries())
+    return [e.criterion for e in entries if e.action == AccessAction.SEARCH]
+
+
+def test_typed_search_filters_each_key_and_is_logged_once_it_settles(
+    qtbot: QtBot, open_runner: TaskRunner
+) -> None:
+    wait_for(qtbot, open_runner, lambda s: _fill(s, 12))
+    model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    model.reload()
+    _loaded(qtbot, model, 12)
+    for typed in ("0", "00", "000", "0001"):  # one key at a time, faster than the worker
+        model.set_query(CaseloadQuery(search=typed))
+    _loaded(qtbot, model, 1)  # the last query wins, whatever the order of the answers
+    assert model.data(model.index(0, 0)) == "Borger 0001"
+    qtbot.waitUntil(lambda: _searches(qtbot, open_runner) == ["0001"], timeout=5000)
+    # the same search again (only sorted differently) is not a new lookup
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    model.log_search()
+    model.set_query(CaseloadQuery(search="000", filters=frozenset({CaseloadFilter.MINE})))
+    model.log_search()
+    assert _searches(qtbot, open_runner) == ["0001", "000 [mine]"]
+
+
+def test_lock_writes_a_search_that_had_not_settled_yet(
+    qtbot: QtBot, open_runner: TaskRunner
+) -> None:
+    wait_for(qtbot, open_runner, lambda s: _fill(s, 3))
+    model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    model.set_query(CaseloadQuery(search="0002"))
+    _loaded(qtbot, model, 1)
+    model.clear()  # the main window clears the views before the worker closes the store
+    assert _searches(qtbot, open_runner) == ["0002"]
