@@ -22,6 +22,7 @@ from ..domain import (
     Place,
     Plan,
     ProgressRating,
+    ReviewState,
     Topic,
 )
 from ..store import Store
@@ -335,6 +336,7 @@ class CitizenScreen:
     overview: CitizenOverview
     today: date
     user_names: dict[str, str]
+    review_states: dict[str, ReviewState] = field(default_factory=dict)  # by note id
 
 
 def load_citizen_screen(store: Store, citizen_id: str) -> CitizenScreen:
@@ -342,4 +344,5 @@ def load_citizen_screen(store: Store, citizen_id: str) -> CitizenScreen:
         overview=load_overview(store, citizen_id),
         today=store.session.clock().date(),
         user_names={store.session.user_id: store.session.user_name},
+        review_states=store.reviews.states_for_citizen(citizen_id),
     )

@@ -224,6 +224,19 @@ class ReviewRepository(Repository[Review]):
             raise RecordNotFound("journal note")
         return ReviewState(rows[0]["state"])
 
+    def states_for_citizen(self, citizen_id: str) -> dict[str, ReviewState]:
+        """Review states of the citizen's reviewed final notes (an absent note: awaiting).
+
+        For the badge in the citizen's timeline; the notes themselves are read (and logged)
+        by the overview.
+        """
+        rows = self._ctx.conn.execute(
+            "SELECT s.note_id, s.state FROM review_state AS s"
+            " JOIN note_citizens AS nc ON nc.note_id = s.note_id WHERE nc.citizen_id = ?",
+            (citizen_id,),
+        )
+        return {str(note_id): ReviewState(state) for note_id, state in rows}
+
     def returned_to(self, caseworker: str) -> list[QueueRow]:
         """The caseworker's own notes that a lead returned or marked, still unanswered."""
         flt = QueueFilter(caseworker=caseworker)

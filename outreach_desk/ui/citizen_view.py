@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -57,6 +57,7 @@ from . import labels
 from .contact_form import ContactDialog
 from .plan_editor import PlanEditor
 from .progress_chart import ProgressChart
+from .review_queue import STATE_COLOURS, state_label
 from .widgets import (
     ErrorLabel,
     FieldErrors,
@@ -645,6 +646,9 @@ class CitizenView(QWidget):
             place = ov.places.get(note.place_id or "")
             first_line = next((line for line in note.text.splitlines() if line.strip()), "")
             status = self.tr("Final") if note.is_final else self.tr("Draft")
+            review = screen.review_states.get(note.id)
+            if note.is_final and review is not None:
+                status += " · " + state_label(review)  # a lead's review (returned: answer it)
             if note.is_late():
                 status += " · " + self.tr("late note")
             item = QTreeWidgetItem(
@@ -665,6 +669,9 @@ class CitizenView(QWidget):
                 font = item.font(5)
                 font.setItalic(True)
                 item.setFont(5, font)
+            elif review is not None:
+                item.setForeground(5, QColor(STATE_COLOURS[review]))
+                item.setData(5, Qt.ItemDataRole.AccessibleTextRole, status)
             for addendum in ov.addenda.get(note.id, []):
                 author = screen.user_names.get(addendum.author, addendum.author)
                 child = QTreeWidgetItem(

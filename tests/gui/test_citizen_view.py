@@ -25,7 +25,7 @@ from outreach_desk.domain import (
     SocialChallenge,
 )
 from outreach_desk.services.tasks import TaskRunner
-from outreach_desk.ui.citizen_view import CitizenView
+from outreach_desk.ui.citizen_view import ID_ROLE, CitizenView
 from tests.conftest import FakeClock
 from tests.gui.conftest import wait_for
 from tests.store import factories
@@ -221,3 +221,28 @@ def test_edit_citizen_shows_errors_beside_fields_then_saves(
     citizen = wait_for(qtbot, open_runner, lambda s: s.citizens.get(citizen_id))
     assert citizen.phone == "+45 11 22 33 44"
     qtbot.waitUntil(lambda: view._values["phone"].text() == "+45 11 22 33 44", timeout=5000)
+
+
+def test_timeline_shows_the_team_leads_review_of_each_final_note(
+    qtbot: QtBot, open_runner: TaskRunner
+) -> None:
+    from tests.gui.review_seed import seed_team
+
+    seeded = wait_for(qtbot, open_runner, seed_team)
+    view = CitizenView(open_runner)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.show_citizen(seeded.citizens["Jens Hansen"])  # n0 awaiting, n4 returned
+    statuses = {
+        view.timeline.topLevelItem(i).data(0, ID_ROLE): view.timeline.topLevelItem(i).text(5)
+        for i in range(view.timeline.topLevelItemCount())
+    }
+    assert statuses[seeded.notes["n4"]].startswith("Final · Returned with a comment")
+    assert statuses[seeded.notes["n0"]].startswith("Final")
+    assert "eturned" not in statuses[seeded.notes["n0"]]
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.show_citizen(seeded.citizens["Mona Larsen"])  # n5 marked, then answered
+    texts = [
+        view.timeline.topLevelItem(i).text(5) for i in range(view.timeline.topLevelItemCount())
+    ]
+    assert any("Re-opened by addendum" in t for t in texts)
