@@ -58,6 +58,15 @@ COLLEAGUES: tuple[str, ...] = (
     "Malene Thygesen",
     "Tobias Lind",
     "Pernille Skov",
+    "Camilla Høj",
+    "Rasmus Egholm",
+    "Signe Mølgaard",
+    "Mikkel Brandt",
+    "Louise Winther",
+    "Jakob Thorsen",
+    "Nanna Lykke",
+    "Emil Gade",
+    "Ida Kragh",
 )
 
 MALE_OLDER = (
