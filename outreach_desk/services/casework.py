@@ -27,6 +27,7 @@ from ..domain import (
 )
 from ..store import Store
 from ..store.audit import AccessEntry
+from ..store.replica import LocalReplica
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,7 @@ def contact_context(store: Store, citizen_ids: tuple[str, ...]) -> ContactContex
         names=names,
         last_place_id=last_place_for(store, store.session.user_id),
         now=store.session.clock(),
-        user_names={store.session.user_id: store.session.user_name},
+        user_names=LocalReplica(store).user_names(),
     )
 
 
@@ -343,6 +344,6 @@ def load_citizen_screen(store: Store, citizen_id: str) -> CitizenScreen:
     return CitizenScreen(
         overview=load_overview(store, citizen_id),
         today=store.session.clock().date(),
-        user_names={store.session.user_id: store.session.user_name},
+        user_names=LocalReplica(store).user_names(),
         review_states=store.reviews.states_for_citizen(citizen_id),
     )
