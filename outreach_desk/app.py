@@ -224,7 +224,12 @@ def run_gui(
         ),
         open=lambda secret: Store.open(profile, secret),
     )
-    policy = Policy(locked=locked, allowed_languages=allowed, sync_url=machine.policy.sync_url)
+    policy = Policy(
+        locked=locked,
+        allowed_languages=allowed,
+        sync_url=machine.policy.sync_url,
+        offline_lease_days=machine.policy.offline_lease_days,
+    )
     window = MainWindow(runner, factory, translations, settings_file, settings, policy)
     window.start()
     try:

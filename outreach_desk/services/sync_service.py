@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
+from datetime import UTC
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -50,7 +51,10 @@ def enrol(
         role=answer.user.role,
         team_ids=tuple(t.id for t in answer.teams),
     )
-    LocalReplica(store).save_enrolment(enrolment)
+    replica = LocalReplica(store)
+    replica.save_enrolment(enrolment)
+    enrolled_at = store.session.clock().astimezone(UTC).isoformat(timespec="seconds")
+    replica.note_enrolled(enrolled_at, answer.policy)
     return enrolment
 
 

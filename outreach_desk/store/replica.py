@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,8 @@ CURSOR_KEY = "sync_cursor"
 CURSOR_CHANGE_KEY = "sync_cursor_change"
 EPOCH_KEY = "sync_epoch"
 LAST_SYNC_KEY = "last_sync"
+ENROLLED_AT_KEY = "enrolled_at"
+SERVER_POLICY_KEY = "server_policy"  # what the server's IT set, as given at enrolment
 ENROLMENT_KEY = "enrolment"
 AUDIT_UPLOADED_KEY = "audit_uploaded_seq"
 
@@ -106,6 +109,21 @@ class LocalReplica:
         data = json.loads(raw)
         data["team_ids"] = tuple(data["team_ids"])
         return Enrolment(**data)
+
+    def note_enrolled(self, when: str, policy: Mapping[str, object]) -> None:
+        """Enrolment is the first contact with the server: the offline lease counts from it."""
+        with self._ctx.transaction():
+            self._set_meta(ENROLLED_AT_KEY, when)
+            self._set_meta(SERVER_POLICY_KEY, json.dumps(dict(policy)))
+
+    def server_policy(self) -> dict[str, Any]:
+        raw = self._meta(SERVER_POLICY_KEY)
+        value = json.loads(raw) if raw else {}
+        return value if isinstance(value, dict) else {}
+
+    def last_server_contact(self) -> str | None:
+        """When this laptop last completed a sync (or enrolled): ISO time, UTC."""
+        return self._meta(LAST_SYNC_KEY) or self._meta(ENROLLED_AT_KEY)
 
     def save_enrolment(self, enrolment: Enrolment) -> None:
         """Remember the enrolment and adopt what was recorded before it.

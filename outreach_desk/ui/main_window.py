@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from ..services import lease
 from ..services.casework import local_sync_state
+from ..services.lease import Lease
 from ..services.sync_controller import SyncController
 from ..services.tasks import TaskRunner
 from ..settings import SettingsFile, UserSettings
-from ..store import ProfilePaths, Store, UnlockDelayed, WrongPassphrase
+from ..store import ProfilePaths, Store, StoreClosed, UnlockDelayed, WrongPassphrase
 from .caseload_model import CaseloadModel
 from .caseload_panel import CaseloadPanel
 from .citizen_view import CitizenView
@@ -37,6 +39,7 @@ from .enrol_dialog import EnrolDialog
 from .followups_view import FollowUpsView
 from .i18n import Translations
 from .idle import IdleWatcher, SessionLockWatcher
+from .lease_screen import LeaseScreen
 from .messages import describe_error
 from .settings_dialog import SettingsDialog
 from .sync_status import SyncStatus
@@ -65,6 +68,7 @@ class Policy:
     locked: frozenset[str] = frozenset()
     allowed_languages: tuple[str, ...] = ("da", "en")
     sync_url: str | None = None
+    offline_lease_days: int | None = None
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.first_run = FirstRunScreen(self)
         self.unlock_screen = UnlockScreen(self)
+        self.lease_screen = LeaseScreen(self)
         self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
         self.caseload_model = CaseloadModel(runner, today)
         self.caseload = CaseloadPanel(self.caseload_model, self.workspace)
@@ -112,7 +117,7 @@ class MainWindow(QMainWindow):
         self.workspace.setStretchFactor(0, 1)
         self.workspace.setStretchFactor(1, 1)
         self.workspace.setSizes([660, 620])  # the caseload's six columns fit without scrolling
-        for page in (self.first_run, self.unlock_screen, self.workspace):
+        for page in (self.first_run, self.unlock_screen, self.lease_screen, self.workspace):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
@@ -137,6 +142,8 @@ class MainWindow(QMainWindow):
 
         self.first_run.create_requested.connect(self._create)
         self.unlock_screen.unlock_requested.connect(self._unlock)
+        self.lease_screen.sync_requested.connect(lambda: self.sync.sync_now())
+        self.lease_screen.lock_requested.connect(self.lock)
         self.caseload.citizen_selected.connect(self._show_citizen)
         self.caseload.citizen_activated.connect(self._show_citizen)
         self.followups.citizen_requested.connect(self._show_citizen)
@@ -240,13 +247,20 @@ class MainWindow(QMainWindow):
         sync.state_changed.connect(self._sync_state_changed)
         sync.progress.connect(self._sync_progress)
         sync.finished.connect(self._sync_finished)
-        sync.failed.connect(lambda message: self.statusBar().showMessage(message, 15_000))
+        sync.failed.connect(self._sync_failed)
         sync.conflicts_changed.connect(lambda _n: self.conflicts.refresh())
         sync.wiped.connect(self._wiped)
         self.conflicts.count_changed.connect(self._conflicts_counted)
         self.conflicts.resolved.connect(lambda _id: self.sync.sync_now())
 
+    def _sync_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+        if self.pages.currentWidget() is self.lease_screen:
+            self.lease_screen.show_problem(message)
+
     def _sync_state_changed(self, state: str) -> None:
+        if self.pages.currentWidget() is self.lease_screen:
+            self.lease_screen.set_syncing(state == "syncing")
         self.sync_status.set_online(state in ("online", "syncing"))
         enrolled = state != "not_enrolled"
         unlocked = self.pages.currentWidget() is self.workspace
@@ -267,6 +281,9 @@ class MainWindow(QMainWindow):
 
     def _sync_finished(self, _report: object) -> None:
         self.statusBar().showMessage(self.tr("Synchronised"), 5000)
+        if self.pages.currentWidget() is self.lease_screen:
+            self._check_lease()  # the server was reached: the lease is renewed
+            return
         self._data_changed()
         self.conflicts.refresh()
 
@@ -330,10 +347,44 @@ class MainWindow(QMainWindow):
 
     def _opened(self, store: Store) -> None:
         self._user_name = store.session.user_name
-        self.unlock_screen.reset()
-        self.unlock_screen.set_user(self._user_name)
         self.first_run.set_busy(False)
         self.first_run.show_error("")
+        self._check_lease()
+
+    def _check_lease(self) -> None:
+        """Data is shown only while the offline lease holds (one short trip to the worker)."""
+        days = self.policy.offline_lease_days
+
+        def check(store: Store) -> tuple[Lease, bool]:
+            current = lease.current_lease(store, days)
+            return current, current.expired(store.session.clock())
+
+        self.runner.run(check, lambda result: self._lease_checked(*result), self._lease_failed)
+
+    def _lease_checked(self, current: Lease, expired: bool) -> None:
+        if not expired:
+            self._enter_workspace()
+            return
+        self.unlock_screen.reset()
+        self.unlock_screen.set_user(self._user_name)
+        self.pages.setCurrentWidget(self.lease_screen)
+        self.lease_screen.show_lease(current)
+        self.lock_action.setEnabled(True)  # Ctrl+L still locks
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
+        self.idle.start()
+        if not self.sync.running:
+            self.sync.start()  # syncs by itself as soon as the server answers
+
+    def _lease_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StoreClosed):
+            return  # locked meanwhile
+        self.runner.close_store()
+        self.pages.setCurrentWidget(self.unlock_screen)
+        self._unlock_failed(exc)
+
+    def _enter_workspace(self) -> None:
+        self.unlock_screen.reset()
+        self.unlock_screen.set_user(self._user_name)
         self.pages.setCurrentWidget(self.workspace)
         self._set_workspace_enabled(True)
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
@@ -345,7 +396,8 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self.idle.set_minutes(self.settings.idle_lock_minutes)
         self.idle.start()
-        self.sync.start()
+        if not self.sync.running:
+            self.sync.start()
         self._sync_state_changed(self.sync.state)
         self.conflicts.refresh()
         self.caseload.focus_search()
@@ -353,7 +405,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide and forget everything now; the worker closes the store and zeroes the key."""
-        if self.pages.currentWidget() is not self.workspace:
+        if self.pages.currentWidget() not in (self.workspace, self.lease_screen):
             return
         self.idle.stop()
         self._status_timer.stop()
