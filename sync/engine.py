@@ -47,6 +47,7 @@ class Replica(Protocol):
     ) -> Any: ...
     def partition_versions(self) -> Mapping[str, Sequence[tuple[str, str, int, bool]]]: ...
     def requeue_lost(self, high_water: int) -> int: ...
+    def forget_partitions(self, keep: Sequence[str]) -> int: ...
     def audit_after(self) -> tuple[int, list[dict[str, Any]]]: ...
     def audit_uploaded(self, seq: int) -> None: ...
     def store_conflicts(self, conflicts: list[dict[str, Any]]) -> None: ...
@@ -77,6 +78,8 @@ class SyncReport:
     audit_verified_until: int | None = None
     open_conflicts: int = 0
     teams: list[str] = field(default_factory=list)
+    forgotten: int = 0
+    """Records removed from this laptop because its user left their team."""
 
 
 Progress = Callable[[str, int, int], None]
@@ -109,6 +112,7 @@ class SyncEngine:
         report = SyncReport()
         hello = self._hello(report)
         self._push(report)
+        self._leave_lost_teams(report)
         self._pull(report, hello.epoch)
         self._verify(report, hello.epoch)
         self._audit(report)
@@ -153,6 +157,13 @@ class SyncEngine:
             if len(ops) < MAX_PUSH_OPS:
                 return
 
+    def _leave_lost_teams(self, report: SyncReport) -> None:
+        """Access to a team was removed: its records leave this laptop.
+
+        After the push, so edits made before the removal were sent (and answered) first.
+        """
+        report.forgotten = self.replica.forget_partitions(report.teams)
+
     def _pull(self, report: SyncReport, epoch: str) -> None:
         while True:
             self._check()
@@ -183,7 +194,8 @@ class SyncEngine:
             self._repair(team, epoch)
             report.repaired.append(team)
         if answer.mismatches:
-            again = self.client.verify(self._summaries(answer.mismatches))
+            # every partition again: the server counts a partition left out as empty
+            again = self.client.verify(self._summaries(report.teams))
             report.still_mismatched = list(again.mismatches)
 
     def _repair(self, team: str, epoch: str) -> None:

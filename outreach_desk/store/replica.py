@@ -17,10 +17,12 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.enums import AccessAction
 from .audit import AccessEntry
 from .codec import JSON, to_column, to_wire
 from .repository import Repository
@@ -162,11 +164,17 @@ class LocalReplica:
         session.team_ids = enrolment.team_ids
 
     def _adopt_final_notes(self, old: str, home: str) -> None:
-        """Final notes are locked by a trigger; adoption is the one sanctioned exception."""
+        """Final notes are locked by a trigger; adoption is one of two sanctioned exceptions
+        (the other: a team's notes leaving a laptop whose user left the team)."""
+        with self._final_notes_unlocked():
+            self._ctx.conn.execute("UPDATE notes SET team_id = ? WHERE team_id = ?", (home, old))
+
+    @contextmanager
+    def _final_notes_unlocked(self) -> Iterator[None]:
         conn = self._ctx.conn
         conn.execute("DROP TRIGGER notes_final_is_locked")
         try:
-            conn.execute("UPDATE notes SET team_id = ? WHERE team_id = ?", (home, old))
+            yield
         finally:
             conn.execute(
                 "CREATE TRIGGER notes_final_is_locked BEFORE UPDATE ON notes "
@@ -395,13 +403,26 @@ class LocalReplica:
         page = self._page
         assert page is not None  # _apply_one runs inside apply_changes
         deleted = int(bool(change.get("deleted")))
-        page.noted.append((entity, record_id, change["partition"], max(versions), deleted))
+        moved_to = _moved_to(change)
+        partition = moved_to or change["partition"]
+        page.noted.append((entity, record_id, partition, max(versions), deleted))
         if repo is None:
             return  # an entity this version of the app does not hold
         table = repo.table
         row = self._ctx.conn.execute(
             f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
         ).fetchone()
+        if moved_to is not None:
+            # The record left this partition. If this laptop holds the new team too, the
+            # whole record follows in that team's feed (and brings the row back).
+            if row is not None and row[1] is None:
+                if self._has_pending(entity, record_id):
+                    self._shadow(entity, record_id, "_deleted", True, int(change["seq"]))
+                    report.kept_local += 1
+                    return
+                self._soft_delete(repo, row[0])
+            report.applied += 1
+            return
         if change.get("deleted"):
             if row is not None and row[1] is None:
                 if self._has_pending(entity, record_id):
@@ -414,6 +435,12 @@ class LocalReplica:
             return
         known = page.known.setdefault((entity, record_id), {})
         pending = self._pending_fields(entity, record_id)
+        if pending:  # alive again on the server (restored, moved back): forget its delete
+            self._ctx.conn.execute(
+                "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?"
+                " AND field = '_deleted' AND version < ?",
+                (entity, record_id, int(change["seq"])),
+            )
         columns = _columns(repo.cls)
         updates: dict[str, Any] = {}
         newer: list[tuple[str, str, str, int]] = []
@@ -497,9 +524,9 @@ class LocalReplica:
         row = self._ctx.conn.execute("SELECT status FROM notes WHERE rid = ?", (rid,)).fetchone()
         return bool(row and row[0] == "final")
 
-    def _soft_delete(self, repo: Repository[Any], rid: int) -> None:
+    def _soft_delete(self, repo: Repository[Any], rid: int, final_too: bool = False) -> None:
         now = self._ctx.now_iso()
-        if repo.entity == "note" and self._is_final_note(rid):
+        if repo.entity == "note" and not final_too and self._is_final_note(rid):
             return
         self._ctx.conn.execute(
             f"UPDATE {repo.table} SET deleted_at = ?, updated_at = ? WHERE rid = ?",
@@ -554,6 +581,55 @@ class LocalReplica:
                     self._store.outbox.record(entity, record_id, partition, kind, wire)
                 count += 1
             self._set_meta(CURSOR_KEY, str(high_water))
+        return count
+
+    def forget_partitions(self, keep: Sequence[str]) -> int:
+        """Records of teams outside ``keep`` (the user left them) leave this laptop.
+
+        Rows are deleted as a remote delete would (final notes too: the laptop may no longer
+        show them) and their sync state is forgotten, so if the team is given back they are
+        pulled again whole. A record whose edit is still pending stays until the server has
+        answered it; rejected edits stay in the outbox, visible with their reason. Each team
+        left is written to the access log. Returns how many records left.
+        """
+        marks = ", ".join("?" * len(keep))
+        conn = self._ctx.conn
+        lost = conn.execute(
+            "SELECT entity, record_id, partition FROM sync_records"
+            + (f" WHERE partition NOT IN ({marks})" if keep else ""),
+            tuple(keep),
+        ).fetchall()
+        if not lost:
+            return 0
+        count = 0
+        with self._ctx.transaction():
+            for entity, record_id, _partition in lost:
+                if self._has_pending(entity, record_id):
+                    continue
+                repo = self._repos.get(entity)
+                row = (
+                    conn.execute(
+                        f"SELECT rid, deleted_at FROM {repo.table} WHERE id = ?", (record_id,)
+                    ).fetchone()
+                    if repo is not None
+                    else None
+                )
+                if repo is not None and row is not None and row[1] is None:
+                    if entity == "note" and self._is_final_note(row[0]):
+                        with self._final_notes_unlocked():
+                            self._soft_delete(repo, row[0], final_too=True)
+                    else:
+                        self._soft_delete(repo, row[0])
+                for table in ("sync_records", "field_versions", "sync_shadow"):
+                    conn.execute(
+                        f"DELETE FROM {table} WHERE entity = ? AND record_id = ?",
+                        (entity, record_id),
+                    )
+                count += 1
+            for partition in sorted({p for _e, _r, p in lost}):
+                self._store.access_log.append(
+                    AccessAction.DELETE, "team", partition, None, "access removed"
+                )
         return count
 
     def audit_after(self) -> tuple[int, list[dict[str, JSON]]]:
@@ -681,6 +757,14 @@ class _Page:
                 ):
                     known.setdefault((entity, record_id), {})[name] = version
         return cls(pending, known)
+
+
+def _moved_to(change: dict[str, Any]) -> str | None:
+    """The team a "moved" change says the record went to (None for other changes)."""
+    if change.get("kind") != "moved":
+        return None
+    team = (change.get("fields") or {}).get("team_id", {}).get("value")
+    return str(team) if team else None
 
 
 def _wire_default(value: Any) -> JSON:

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sync.protocol.messages import Role, TeamInfo
@@ -138,6 +138,23 @@ def add_member(db: Database, team: str, username: str, lead: bool = False) -> No
             )
         else:
             conn.execute(insert(members).values(team_id=team_id, user_id=user_id, lead=lead))
+
+
+def remove_member(db: Database, team: str, username: str) -> None:
+    """Take a user out of a team: their devices stop reading and writing its records.
+
+    The team's records stay on the server; what the user's laptops still hold for it is no
+    longer updated, and their pending edits to it are rejected with a reason on the next sync.
+    """
+    with db.write() as conn:
+        team_id = _team_id(conn, team)
+        user_id = _user_id(conn, username)
+        members = schema.team_members
+        removed = conn.execute(
+            delete(members).where(members.c.team_id == team_id, members.c.user_id == user_id)
+        ).rowcount
+        if not removed:
+            raise AdminError(f"{username!r} is not a member of {team!r}")
 
 
 def user_teams(conn: Connection, user_id: str) -> list[TeamInfo]:

@@ -95,6 +95,10 @@ def _parser() -> argparse.ArgumentParser:
     member.add_argument("username")
     member.add_argument("--lead", action="store_true", help="the user leads this team")
     member.set_defaults(handler=_team_member)
+    leave = team.add_parser("leave", help="take a user out of a team")
+    leave.add_argument("team", help="team name or id")
+    leave.add_argument("username")
+    leave.set_defaults(handler=_team_leave)
 
     code = commands.add_parser("enrol-code", help="issue a one-time enrolment code")
     code.add_argument("username")
@@ -185,6 +189,11 @@ def _team_member(args: argparse.Namespace, settings: Settings, db: Database) -> 
     accounts.add_member(db, args.team, args.username, lead=args.lead)
     role = "lead of" if args.lead else "member of"
     print(f"{args.username} is now {role} {args.team}.")
+
+
+def _team_leave(args: argparse.Namespace, settings: Settings, db: Database) -> None:
+    accounts.remove_member(db, args.team, args.username)
+    print(f"{args.username} is no longer a member of {args.team}.")
 
 
 def _enrol_code(args: argparse.Namespace, settings: Settings, db: Database) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ from outreach_desk.domain import Citizen, ContactForm, JournalNote
 from outreach_desk.services import sync_service
 from outreach_desk.store import KdfParams, Store
 from outreach_desk.store.replica import LocalReplica
+from outreach_desk.store.session import Clock, utc_now
 from sync.engine import SyncReport
 from sync.server import accounts
 from tests.sync.conftest import World
@@ -47,7 +47,7 @@ class Laptop:
                 caseworker=self.store.session.user_id,
                 citizen_ids=(citizen_id,),
                 contact_form=ContactForm.OUTREACH,
-                now=datetime.now(UTC),
+                now=self.store.session.clock(),
                 text=text,
             )
         )
@@ -68,7 +68,14 @@ class Laptop:
         return out
 
 
-def laptop(world: World, tmp_path: Path, username: str, name: str = "laptop") -> Laptop:
+def laptop(
+    world: World,
+    tmp_path: Path,
+    username: str,
+    name: str = "laptop",
+    clock: Clock = utc_now,
+) -> Laptop:
+    """A laptop enrolled for ``username``; ``clock`` is its wall clock (skewed ones too)."""
     folder = tmp_path / f"{username}-{name}"
     store = Store.create(
         folder,
@@ -77,6 +84,7 @@ def laptop(world: World, tmp_path: Path, username: str, name: str = "laptop") ->
         user_name=username,
         team_ids=("local",),
         kdf=KdfParams.fast_for_tests(),
+        clock=clock,
     )
     code, _ = accounts.issue_enrol_code(world.server.db, username, 900)
     sync_service.enrol(store, world.server.url, code, name)

@@ -47,6 +47,10 @@ def test_full_admin_workflow(db_flag: list[str], capsys: pytest.CaptureFixture[s
     assert run(capsys, *db_flag, "team", "member", "Team Vest", "mette")[0] == 0
     code, out, _ = run(capsys, *db_flag, "team", "member", "Team Vest", "lars", "--lead")
     assert "lead of Team Vest" in out
+    code, out, _ = run(capsys, *db_flag, "team", "leave", "Team Vest", "lars")
+    assert code == 0 and "no longer a member of Team Vest" in out
+    assert "not a member" in run(capsys, *db_flag, "team", "leave", "Team Vest", "lars")[2]
+    assert run(capsys, *db_flag, "team", "member", "Team Vest", "lars", "--lead")[0] == 0
 
     code, out, err = run(capsys, *db_flag, "enrol-code", "mette")
     enrol_code = out.strip()
