@@ -163,7 +163,9 @@ def run_demo(args: argparse.Namespace) -> int:
             _follow_demo_server(folder, url)
         if args.print_only:
             return print_profile(folder)
-        if args.demo_screenshot is None and not has_display():
+        # the main options work before the word "demo" as well as after it
+        screenshot = args.demo_screenshot or args.screenshot
+        if screenshot is None and not has_display():
             status = print_profile(folder)
             print(
                 "\nNo display here, so the window cannot open. To see it:\n"
@@ -173,8 +175,8 @@ def run_demo(args: argparse.Namespace) -> int:
             return status
         return run_gui(
             folder,
-            language=args.demo_lang,
-            screenshot=args.demo_screenshot,
+            language=args.demo_lang or args.lang,
+            screenshot=screenshot,
             passphrase=DEMO_PASSPHRASE,
         )
     except (StoreError, ProtocolError) as exc:
