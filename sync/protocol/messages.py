@@ -105,10 +105,11 @@ class Op:
         _require(is_uuid(self.record_id), "record_id must be a UUID")
         _require(is_uuid(self.partition), "partition must be a team id (UUID)")
         _require(self.counter >= 0, "counter must be >= 0")
-        _require(self.entity in ENTITIES, f"unknown entity {self.entity!r}")
+        # the offending values are never quoted: a bad value may be personal data
+        _require(self.entity in ENTITIES, "unknown entity")
         _require(0 < len(self.hlc) <= 64, "hlc must be 1-64 characters")
         for name in self.fields:
-            _require(bool(_FIELD_NAME.match(name)), f"bad field name {name!r}")
+            _require(bool(_FIELD_NAME.match(name)), "bad field name")
         _require(self.kind == "delete" or bool(self.fields), "upsert/append needs fields")
 
 

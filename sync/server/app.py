@@ -35,7 +35,7 @@ from sync.protocol.messages import (
     VerifyRequest,
     is_uuid,
 )
-from sync.server import audit, auth, conflicts, feed, push
+from sync.server import audit, auth, conflicts, feed, logs, push
 from sync.server.accounts import user_teams
 from sync.server.db import Database
 from sync.server.errors import ApiError
@@ -109,6 +109,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app = FastAPI(title="Outreach Desk sync server", version=str(PROTOCOL_VERSION))
     app.state.ctx = ctx
     _install_error_handlers(app)
+    logs.install()
 
     @app.get("/v1/health", tags=["ops"])
     def health() -> dict[str, Any]:
