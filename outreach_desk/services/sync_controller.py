@@ -77,6 +77,16 @@ def _revoked_message() -> str:
     )
 
 
+def describe_rollback() -> str:
+    """A sync found this laptop's data to be an older copy (a restored backup)."""
+    return QCoreApplication.translate(
+        "SyncController",
+        "The data on this laptop was older than what it had already sent to the server "
+        "(it may have been restored from a backup). Nothing was lost: everything was fetched "
+        "from the server again. Tell IT about it.",
+    )
+
+
 def describe_sync_error(exc: BaseException) -> str:
     """A sync failure in the caseworker's language. Never the exception's own text."""
     if isinstance(exc, NotEnrolled):
