@@ -10,7 +10,6 @@ for a line on stdin before it exits.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from datetime import UTC, datetime
@@ -158,7 +157,6 @@ def main() -> None:
     else:
         _store_only(profile, passphrase, cpr, text, lock=mode == "store")
     del passphrase, cpr, text
-    gc.collect()
     print("locked", flush=True)
     sys.stdin.readline()
     for kept in _keep:
