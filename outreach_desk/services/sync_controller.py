@@ -77,16 +77,6 @@ def _revoked_message() -> str:
     )
 
 
-def describe_rollback() -> str:
-    """A sync found this laptop's data to be an older copy (a restored backup)."""
-    return QCoreApplication.translate(
-        "SyncController",
-        "The data on this laptop was older than what it had already sent to the server "
-        "(it may have been restored from a backup). Nothing was lost: everything was fetched "
-        "from the server again. Tell IT about it.",
-    )
-
-
 def describe_sync_error(exc: BaseException) -> str:
     """A sync failure in the caseworker's language. Never the exception's own text."""
     if isinstance(exc, NotEnrolled):
@@ -420,6 +410,9 @@ class SyncController(QObject):
                 self._server = target
             self._set_state(ONLINE)
             self._set_conflicts(outcome.report.open_conflicts)
+            if outcome.report.rolled_back:
+                # recovered (nothing lost); the server logged it for IT as well
+                log.warning("this laptop's store was an older copy of itself; recovered")
             self.finished.emit(outcome.report)
             self._interval.start()
         self._finish_task()

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.casework import local_sync_state
-from ..services.sync_controller import SyncController, describe_rollback
+from ..services.sync_controller import SyncController
 from ..services.tasks import TaskRunner
 from ..settings import SettingsFile, UserSettings
 from ..store import ProfilePaths, Store, UnlockDelayed, WrongPassphrase
@@ -43,9 +42,6 @@ from .settings_dialog import SettingsDialog
 from .sync_status import SyncStatus
 from .team_lead import TeamLeadScreens
 from .unlock import FirstRunScreen, UnlockScreen
-
-if TYPE_CHECKING:
-    from sync.engine import SyncReport
 
 SYNC_STATUS_REFRESH_MS = 30_000
 
@@ -150,7 +146,6 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self.busy.setVisible)
         self.runner.store_damaged.connect(self._store_damaged)
         self.damage_notice: QMessageBox | None = None
-        self.rollback_notice: QMessageBox | None = None
         self._connect_sync()
         self.retranslate()
         # review, oversight and effect for team leads; returned notes and exports for all
@@ -272,15 +267,10 @@ class MainWindow(QMainWindow):
             text += f" ({done:,} / {total:,})"
         self.statusBar().showMessage(text)
 
-    def _sync_finished(self, report: SyncReport) -> None:
+    def _sync_finished(self, _report: object) -> None:
         self.statusBar().showMessage(self.tr("Synchronised"), 5000)
         self._data_changed()
         self.conflicts.refresh()
-        if report.rolled_back:
-            self.rollback_notice = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Outreach Desk"), describe_rollback(), parent=self
-            )
-            self.rollback_notice.open()
 
     def _conflicts_counted(self, count: int) -> None:
         self._conflict_count = count

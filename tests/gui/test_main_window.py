@@ -148,17 +148,3 @@ def test_page_damaged_while_working_shows_the_damaged_store_message(
     assert window.damage_notice is notice
     with qtbot.waitSignal(window.locked, timeout=5000):  # and locking still works
         window.lock()
-
-
-def test_a_sync_that_found_a_rolled_back_store_tells_the_caseworker(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    from sync.engine import SyncReport
-
-    _create(qtbot, window)
-    window.sync.finished.emit(SyncReport())
-    assert window.rollback_notice is None  # an ordinary sync says nothing more
-    window.sync.finished.emit(SyncReport(rolled_back=True, renumbered_after_rollback=2))
-    notice = window.rollback_notice
-    assert notice is not None and notice.isVisible()
-    assert "restored from a backup" in notice.text() and "Nothing was lost" in notice.text()
