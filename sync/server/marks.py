@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from sync.protocol.messages import DeviceMarks
 from sync.server import schema
@@ -33,13 +34,20 @@ def _save(conn: Connection, device_id: str, now: float, **values: Any) -> None:
     )
     if done.rowcount == 0:
         row = {"op_counter": 0, "audit_seq": 0, "audit_hash": None} | values
-        conn.execute(insert(_m).values(device_id=device_id, updated_at=now, **row))
+        try:
+            # two server processes may see the first request of a device at once
+            with conn.begin_nested():
+                conn.execute(insert(_m).values(device_id=device_id, updated_at=now, **row))
+        except IntegrityError:
+            conn.execute(
+                update(_m).where(_m.c.device_id == device_id).values(updated_at=now, **values)
+            )
 
 
 def note_ops(
     conn: Connection, device_id: str, ops: Iterable[Mapping[str, Any]], now: float
 ) -> None:
-    """Remember the highest counter among ``ops`` sent by ``device_id`` (in its write)."""
+    """Remember the highest counter among ``ops`` sent by ``device_id``."""
     counters = [
         op["counter"]
         for op in ops
@@ -49,9 +57,15 @@ def note_ops(
     ]
     if not counters:
         return
-    known = read(conn, device_id)
-    if known is None or max(counters) > known.op_counter:
-        _save(conn, device_id, now, op_counter=max(counters))
+    top = max(counters)
+    # only ever upwards, decided by the database (concurrent pushes cannot lower it)
+    raised = conn.execute(
+        update(_m)
+        .where(_m.c.device_id == device_id, _m.c.op_counter < top)
+        .values(op_counter=top, updated_at=now)
+    )
+    if raised.rowcount == 0 and read(conn, device_id) is None:
+        _save(conn, device_id, now, op_counter=top)
 
 
 def note_audit_head(
