@@ -194,6 +194,9 @@ def run_gui(
     passphrase: str | None = None,
 ) -> int:
     """Start the window. ``passphrase`` unlocks at once (the demo only)."""
+    from . import crash
+
+    crash.install()
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QTimer

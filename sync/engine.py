@@ -17,7 +17,9 @@ from typing import Any, NamedTuple, Protocol, cast
 
 from sync.protocol import (
     MAX_PUSH_OPS,
+    AuditBase,
     CursorCheck,
+    DeviceMarks,
     PartitionSummary,
     ProtocolError,
     RecordVersion,
@@ -52,6 +54,9 @@ class Replica(Protocol):
     def audit_uploaded(self, seq: int) -> None: ...
     def store_conflicts(self, conflicts: list[dict[str, Any]]) -> None: ...
     def mark_synced(self, when: str) -> None: ...
+    def device_marks(self) -> tuple[int, int, str | None]: ...
+    def audit_hash_at(self, seq: int) -> str | None: ...
+    def recover_from_rollback(self, server_counter: int) -> int: ...
 
 
 class _Line(NamedTuple):
@@ -73,6 +78,11 @@ class SyncReport:
     rejected: int = 0
     pulled: int = 0
     requeued_after_restore: int = 0
+    rolled_back: bool = False
+    """This store was an older copy of itself (a restored backup): the server had seen
+    more from this device. Recovered (counter moved on, everything pulled again); tell
+    the caseworker and IT."""
+    renumbered_after_rollback: int = 0
     repaired: list[str] = field(default_factory=list)
     still_mismatched: list[str] = field(default_factory=list)
     audit_verified_until: int | None = None
@@ -126,8 +136,14 @@ class SyncEngine:
         cursor = self.replica.cursor()
         change_id = self.replica.cursor_change_id()
         check = CursorCheck(cursor, change_id) if cursor and change_id else None
-        hello = self.client.hello(self.app_version, check)
+        marks = DeviceMarks(*self.replica.device_marks())
+        hello = self.client.hello(self.app_version, check, marks=marks)
         report.teams = [t.id for t in hello.teams]
+        if self._rolled_back(hello, marks):
+            report.rolled_back = True
+            server_counter = hello.device_marks.op_counter if hello.device_marks else 0
+            report.renumbered_after_rollback = self.replica.recover_from_rollback(server_counter)
+            return hello
         lost = hello.cursor_known is False or cursor > hello.high_water
         if lost:
             # The server was restored from an older backup. Re-push what it lost from our
@@ -135,6 +151,16 @@ class SyncEngine:
             common = 0 if hello.cursor_known is False else hello.high_water
             report.requeued_after_restore = self.replica.requeue_lost(common)
         return hello
+
+    def _rolled_back(self, hello: Any, marks: DeviceMarks) -> bool:
+        """The server says our marks are behind its own, or our chain has another entry at
+        the server's head (the copy went on working, so it may even be ahead by now)."""
+        if hello.rolled_back:
+            return True
+        known = hello.device_marks
+        if known is None or known.audit_seq == 0 or marks.audit_seq < known.audit_seq:
+            return False
+        return bool(self.replica.audit_hash_at(known.audit_seq) != known.audit_hash)
 
     def _push(self, report: SyncReport) -> None:
         while True:
@@ -213,14 +239,21 @@ class SyncEngine:
 
     def _audit(self, report: SyncReport) -> None:
         restarted = False
+        supersede = report.rolled_back
         while True:
             self._check()
-            _uploaded, entries = self.replica.audit_after()
-            if not entries:
+            uploaded, entries = self.replica.audit_after()
+            if not entries and not supersede:
                 return
             batch = entries[:AUDIT_BATCH]
+            base = None
+            if supersede:
+                # go on from the last entry this copy had uploaded: the server sets aside
+                # what the lost copy sent after it (and keeps it)
+                base = AuditBase(uploaded, self.replica.audit_hash_at(uploaded) or "")
+                supersede = False
             try:
-                answer = self.client.upload_audit(batch)
+                answer = self.client.upload_audit(batch, supersede_after=base)
             except ProtocolError as exc:
                 if exc.code != "audit_chain_broken" or restarted:
                     raise

@@ -410,6 +410,9 @@ class SyncController(QObject):
                 self._server = target
             self._set_state(ONLINE)
             self._set_conflicts(outcome.report.open_conflicts)
+            if outcome.report.rolled_back:
+                # recovered (nothing lost); the server logged it for IT as well
+                log.warning("this laptop's store was an older copy of itself; recovered")
             self.finished.emit(outcome.report)
             self._interval.start()
         self._finish_task()

@@ -17,7 +17,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ..store import Store, StoreClosed
+from ..store import Store, StoreClosed, StoreDamaged
+from ..store.errors import DRIVER_ERRORS, classify
 
 R = TypeVar("R")
 log = logging.getLogger(__name__)
@@ -75,6 +76,9 @@ class _Worker(QObject):
                 result = task.fn(self._store(), task.context)
             else:
                 result = task.fn(self._store())
+        except DRIVER_ERRORS as exc:
+            # a store path that forgot to translate: the GUI still gets a store error
+            self.failed.emit(task, classify(exc))
         except BaseException as exc:  # every failure reaches the GUI as a message
             self.failed.emit(task, exc)
         else:
@@ -102,6 +106,7 @@ class TaskRunner(QObject):
     busy_changed = Signal(bool)
     store_opened = Signal(object)  # the Session of the opened store
     store_closed = Signal()
+    store_damaged = Signal(object)  # a StoreDamaged raised by any task, whoever asked
     _submit = Signal(object)
     _submit_unlocked = Signal(object)
 
@@ -226,6 +231,10 @@ class TaskRunner(QObject):
     @Slot(object, object)
     def _failed(self, task: Task[Any], exc: BaseException) -> None:
         self._dequeue(task)
+        if isinstance(exc, StoreDamaged):
+            # a page failed authentication mid-use: the window must say so, whatever view
+            # happened to read it and however that view reports its own failures
+            self.store_damaged.emit(exc)
         if task.on_error is not None:
             task.on_error(exc)
         elif not isinstance(exc, Cancelled | StoreClosed):

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..domain.enums import AccessAction
 from .context import StoreContext
+from .errors import translated
 from .search import fts_query
 
 NO_CONTACT_DAYS = 30
@@ -118,7 +119,8 @@ class Caseload:
             f"SELECT c.rid FROM citizens AS c{joins} WHERE {' AND '.join(where)}"
             f" ORDER BY {order}, c.rid"
         )
-        rids = [int(r[0]) for r in self._ctx.conn.execute(sql, params)]
+        with translated():
+            rids = [int(r[0]) for r in self._ctx.conn.execute(sql, params)]
         return self._logged(rids, query) if log else rids
 
     def _logged(self, rids: list[int], query: CaseloadQuery) -> list[int]:
@@ -162,13 +164,15 @@ class Caseload:
         Decrypting cold pages is what makes a first keystroke slow on a large profile;
         this runs on the store's worker right after unlock, before the caseworker types.
         """
-        self._ctx.conn.execute(
-            "SELECT count(*), max(event_time) FROM note_citizens INDEXED BY note_citizens_time"
-        ).fetchone()
-        self._ctx.conn.execute(
-            "SELECT count(*) FROM followups WHERE done_at IS NULL AND deleted_at IS NULL"
-        ).fetchone()
-        self._ctx.conn.execute("SELECT count(*) FROM citizens_fts").fetchone()
+        run = self._ctx.conn.execute
+        with translated():
+            run(
+                "SELECT count(*), max(event_time) FROM note_citizens INDEXED BY note_citizens_time"
+            ).fetchone()
+            run(
+                "SELECT count(*) FROM followups WHERE done_at IS NULL AND deleted_at IS NULL"
+            ).fetchone()
+            run("SELECT count(*) FROM citizens_fts").fetchone()
 
     def rows(self, rids: list[int]) -> dict[int, CaseloadRow]:
         """The list rows for some ids (one page of the view)."""
@@ -180,9 +184,10 @@ class Caseload:
             f" c.coordinating_caseworker, {_LAST_CONTACT}, {_NEXT_FOLLOW_UP}"
             f" FROM citizens AS c WHERE c.rid IN ({marks})"
         )
-        return {
-            int(r[0]): CaseloadRow(
-                int(r[0]), r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7], r[8], r[9]
-            )
-            for r in self._ctx.conn.execute(sql, rids)
-        }
+        with translated():
+            return {
+                int(r[0]): CaseloadRow(
+                    int(r[0]), r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7], r[8], r[9]
+                )
+                for r in self._ctx.conn.execute(sql, rids)
+            }

@@ -13,8 +13,23 @@ from .errors import NotEncrypted, StoreDamaged, classify
 CACHE_KIB = 64 * 1024
 
 
-def _key_pragma(dek: bytearray) -> str:
-    return "PRAGMA key = \"x'" + bytes(dek).hex() + "'\""
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+def _apply_key(conn: Any, dek: bytearray) -> None:
+    """Key the connection with the raw DEK (``x'…'``) without ever making a ``str`` or
+    ``bytes`` of it: those are immutable and would stay in memory after the lock. The
+    spec is built in a bytearray, handed to ``sqlite3_key`` and zeroed."""
+    spec = bytearray(len(dek) * 2 + 3)
+    spec[0:2], spec[-1] = b"x'", ord("'")
+    for index, byte in enumerate(dek):
+        spec[2 + 2 * index] = _HEX_DIGITS[byte >> 4]
+        spec[3 + 2 * index] = _HEX_DIGITS[byte & 0x0F]
+    try:
+        conn.set_key(spec)
+    finally:
+        for index in range(len(spec)):
+            spec[index] = 0
 
 
 def open_encrypted(path: Path, dek: bytearray) -> Any:
@@ -27,7 +42,11 @@ def open_encrypted(path: Path, dek: bytearray) -> Any:
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         require_cipher(conn)
-        conn.execute(_key_pragma(dek))
+        # cipher_memory_security stays off: wiping every allocation SQLite frees halves the
+        # speed of reads and writes, and after a lock it only removed a few of the freed
+        # copies of personal text that Python's own immutable strings leave anyway. Key
+        # material is wiped by SQLCipher either way (tests/store/test_memory_after_lock.py).
+        _apply_key(conn, dek)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:

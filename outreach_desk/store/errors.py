@@ -80,7 +80,8 @@ class RecordNotFound(StoreError):
         self.entity = entity
 
 
-_DB_ERRORS = (sqlcipher3.DatabaseError, sqlite3.DatabaseError)
+DRIVER_ERRORS = (sqlcipher3.DatabaseError, sqlite3.DatabaseError)
+_DB_ERRORS = DRIVER_ERRORS
 _FULL_MARKERS = ("database or disk is full", "disk i/o error", "no space left")
 _DAMAGE_MARKERS = ("file is not a database", "malformed", "hmac check failed", "corrupt")
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.enums import AccessAction
-from .audit import AccessEntry
+from .audit import GENESIS, AccessEntry
 from .codec import JSON, to_column, to_wire
 from .repository import Repository
 from .store import Store
@@ -36,6 +36,7 @@ ENROLLED_AT_KEY = "enrolled_at"
 SERVER_POLICY_KEY = "server_policy"  # what the server's IT set, as given at enrolment
 ENROLMENT_KEY = "enrolment"
 AUDIT_UPLOADED_KEY = "audit_uploaded_seq"
+ROLLED_BACK_KEY = "rolled_back_detected_at"
 
 
 @dataclass(frozen=True)
@@ -631,6 +632,55 @@ class LocalReplica:
                     AccessAction.DELETE, "team", partition, None, "access removed"
                 )
         return count
+
+    # --- rollback of this store to an older copy --------------------------------------------
+    def device_marks(self) -> tuple[int, int, str | None]:
+        """(highest op counter ever issued, access-log head seq, its hash) for the hello."""
+        row = self._ctx.conn.execute(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'"
+        ).fetchone()
+        head = self._store.access_log.anchor()
+        return (int(row[0]) if row else 0, *(head if head else (0, None)))
+
+    def audit_hash_at(self, seq: int) -> str | None:
+        if seq == 0:
+            return GENESIS
+        row = self._ctx.conn.execute("SELECT hash FROM access_log WHERE seq = ?", (seq,)).fetchone()
+        return str(row[0]) if row else None
+
+    def recover_from_rollback(self, server_counter: int) -> int:
+        """This store is an older copy (a restored backup): the server has seen op counters
+        and changes it does not know. Move the device counter past the server's, renumbering
+        pending ops (their ids stay, so nothing is applied twice), and pull everything again
+        so what the lost copy had sent comes back. Returns the number of ops renumbered."""
+        with self._ctx.transaction():
+            conn = self._ctx.conn
+            top = conn.execute("SELECT coalesce(max(counter), 0) FROM outbox").fetchone()[0]
+            issued = self.device_marks()[0]
+            renumbered = 0
+            if conn.execute(
+                "SELECT count(*) FROM outbox WHERE counter <= ?", (server_counter,)
+            ).fetchone()[0]:
+                # every new value is above every old one, so no two rows ever collide
+                offset = max(server_counter, top, issued)
+                renumbered = conn.execute(
+                    "UPDATE outbox SET counter = counter + ?", (offset,)
+                ).rowcount
+            highest = max(
+                issued,
+                server_counter,
+                conn.execute("SELECT coalesce(max(counter), 0) FROM outbox").fetchone()[0],
+            )
+            if conn.execute("SELECT 1 FROM sqlite_sequence WHERE name = 'outbox'").fetchone():
+                conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", (highest,))
+            else:
+                conn.execute(
+                    "INSERT INTO sqlite_sequence(name, seq) VALUES ('outbox', ?)", (highest,)
+                )
+            self._set_meta(CURSOR_KEY, "0")
+            conn.execute("DELETE FROM meta WHERE key = ?", (CURSOR_CHANGE_KEY,))
+            self._set_meta(ROLLED_BACK_KEY, self._ctx.now_iso())
+        return renumbered
 
     def audit_after(self) -> tuple[int, list[dict[str, JSON]]]:
         uploaded = int(self._meta(AUDIT_UPLOADED_KEY) or 0)

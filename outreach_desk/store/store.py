@@ -34,6 +34,7 @@ from .errors import (
     WrongPassphrase,
     translated,
 )
+from .memory import release_freed_memory
 from .outbox import Outbox
 from .repositories import (
     AddendumRepository,
@@ -239,6 +240,7 @@ class Store:
         self._conn.close()
         self._conn = None
         keys.zero(self._dek)
+        release_freed_memory()
 
     def crypto_erase(self) -> None:
         """Make the data unreadable for good: the wrapped key first, then the database.

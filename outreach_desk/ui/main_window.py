@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         self.citizen_view.changed.connect(self._data_changed)
         self.citizen_view.record_contact_requested.connect(self.record_contact)
         self.runner.busy_changed.connect(self.busy.setVisible)
+        self.runner.store_damaged.connect(self._store_damaged)
+        self.damage_notice: QMessageBox | None = None
         self._connect_sync()
         self.retranslate()
         # review, oversight and effect for team leads; returned notes and exports for all
@@ -309,6 +311,18 @@ class MainWindow(QMainWindow):
                 "been erased. Contact IT to enrol it again."
             ),
         )
+
+    def _store_damaged(self, exc: BaseException) -> None:
+        """A page failed authentication while working: say so once, plainly, and go on
+        showing what can still be read (nothing is deleted or rewritten)."""
+        if self.pages.currentWidget() is not self.workspace:
+            return  # unlocking: the unlock screen shows the same message itself
+        if self.damage_notice is not None and self.damage_notice.isVisible():
+            return
+        self.damage_notice = QMessageBox(
+            QMessageBox.Icon.Critical, self.tr("Outreach Desk"), describe_error(exc), parent=self
+        )
+        self.damage_notice.open()
 
     def _set_workspace_enabled(self, enabled: bool) -> None:
         for action in self.workspace_actions:

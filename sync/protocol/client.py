@@ -33,10 +33,12 @@ from sync.protocol.messages import (
     DEFAULT_PULL_LIMIT,
     PROTOCOL_VERSION,
     SCHEMA_VERSION,
+    AuditBase,
     AuditResponse,
     ConflictInfo,
     ConflictList,
     CursorCheck,
+    DeviceMarks,
     EnrolRequest,
     EnrolResponse,
     FieldChange,
@@ -154,9 +156,10 @@ class SyncClient:
         *,
         protocol: int = PROTOCOL_VERSION,
         schema: int = SCHEMA_VERSION,
+        marks: DeviceMarks | None = None,
     ) -> HelloResponse:
         """Handshake; raises ``UpdateRequired`` when this client is too old."""
-        request = HelloRequest(protocol, schema, app_version, cursor)
+        request = HelloRequest(protocol, schema, app_version, cursor, marks)
         return self._call(HelloResponse, "/v1/sync/hello", encode(request))
 
     def push(self, ops: Sequence[Op]) -> PushResponse:
@@ -201,8 +204,12 @@ class SyncClient:
         request = VerifyRequest(dict(partitions))
         return self._call(VerifyResponse, "/v1/sync/verify", encode(request))
 
-    def upload_audit(self, entries: Sequence[Mapping[str, Any]]) -> AuditResponse:
-        payload = {"entries": [dict(e) for e in entries]}
+    def upload_audit(
+        self, entries: Sequence[Mapping[str, Any]], supersede_after: AuditBase | None = None
+    ) -> AuditResponse:
+        payload: dict[str, Any] = {"entries": [dict(e) for e in entries]}
+        if supersede_after is not None:
+            payload["supersede_after"] = encode(supersede_after)
         return self._call(AuditResponse, "/v1/audit", payload)
 
     def list_conflicts(self) -> list[ConflictInfo]:

@@ -7,6 +7,7 @@ every validation error a path (``ops[3].fields.text.base``) instead of a bare ``
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -63,11 +64,26 @@ def _convert(tp: Any, data: object, path: str) -> object:
         args = typing.get_args(tp)
         value_type = args[1] if args else Any
         return {
-            _convert(str, k, path): _convert(value_type, v, f"{path}.{k}") for k, v in data.items()
+            _convert(str, k, path): _convert(value_type, v, _key_path(path, k))
+            for k, v in data.items()
         }
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         return _convert_dataclass(tp, data, path)
     return _convert_scalar(tp, data, path)
+
+
+_SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_DIGITS = re.compile(r"\d{6}")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def _key_path(path: str, key: object) -> str:
+    """The path of a map entry, naming its key only when that cannot quote personal data
+    (keys are field names and team ids; a CPR-shaped or free-text key is left out)."""
+    safe = isinstance(key, str) and bool(_SAFE_KEY.match(key))
+    if safe and (_UUID.match(str(key)) or not _DIGITS.search(str(key).replace("-", ""))):
+        return f"{path}.{key}"
+    return f"{path}.<key>"
 
 
 def _convert_scalar(tp: Any, data: object, path: str) -> object:

@@ -105,10 +105,11 @@ class Op:
         _require(is_uuid(self.record_id), "record_id must be a UUID")
         _require(is_uuid(self.partition), "partition must be a team id (UUID)")
         _require(self.counter >= 0, "counter must be >= 0")
-        _require(self.entity in ENTITIES, f"unknown entity {self.entity!r}")
+        # the offending values are never quoted: a bad value may be personal data
+        _require(self.entity in ENTITIES, "unknown entity")
         _require(0 < len(self.hlc) <= 64, "hlc must be 1-64 characters")
         for name in self.fields:
-            _require(bool(_FIELD_NAME.match(name)), f"bad field name {name!r}")
+            _require(bool(_FIELD_NAME.match(name)), "bad field name")
         _require(self.kind == "delete" or bool(self.fields), "upsert/append needs fields")
 
 
@@ -158,11 +159,27 @@ class CursorCheck:
 
 
 @dataclass(frozen=True)
+class DeviceMarks:
+    """How far a device has got: the highest op counter it has used and the head of its
+    access-log chain. The server keeps the highest it has accepted; a device whose store
+    is behind them was rolled back to an older copy (a restored backup)."""
+
+    op_counter: int = 0
+    audit_seq: int = 0
+    audit_hash: str | None = None
+
+    def __post_init__(self) -> None:
+        _require(self.op_counter >= 0 and self.audit_seq >= 0, "marks must be >= 0")
+
+
+@dataclass(frozen=True)
 class HelloRequest:
     protocol: int
     schema: int
     app_version: str
     cursor: CursorCheck | None = None
+    marks: DeviceMarks | None = None
+    """Sent by clients that can recover from a rollback; older ones leave it out."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +197,11 @@ class HelloResponse:
     cursor_known: bool | None = None
     """False when the device's last change is not on the server (restored from a backup):
     pull again from 0 and re-push everything the device still holds."""
+    device_marks: DeviceMarks | None = None
+    """The highest marks the server has accepted from this device (None: nothing yet)."""
+    rolled_back: bool | None = None
+    """True when the device's marks are behind the server's: its store is an older copy.
+    None when the device sent no marks."""
 
 
 @dataclass(frozen=True)
@@ -282,8 +304,22 @@ class VerifyResponse:
 
 
 @dataclass(frozen=True)
+class AuditBase:
+    """A point of a device's chain: the entry at ``seq`` has ``hash`` (seq 0: the start)."""
+
+    seq: int
+    hash: str
+
+    def __post_init__(self) -> None:
+        _require(self.seq >= 0, "seq must be >= 0")
+
+
+@dataclass(frozen=True)
 class AuditRequest:
     entries: list[dict[str, JSONValue]]
+    supersede_after: AuditBase | None = None
+    """After a rollback: the entries continue the chain at this point, which both sides
+    share; what the server holds after it came from the lost copy and is set aside (kept)."""
 
 
 @dataclass(frozen=True)

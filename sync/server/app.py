@@ -11,7 +11,7 @@ import logging
 import time
 import traceback
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, Request
@@ -35,7 +35,7 @@ from sync.protocol.messages import (
     VerifyRequest,
     is_uuid,
 )
-from sync.server import audit, auth, conflicts, feed, push
+from sync.server import audit, auth, conflicts, feed, logs, marks, push
 from sync.server.accounts import user_teams
 from sync.server.db import Database
 from sync.server.errors import ApiError
@@ -109,6 +109,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app = FastAPI(title="Outreach Desk sync server", version=str(PROTOCOL_VERSION))
     app.state.ctx = ctx
     _install_error_handlers(app)
+    logs.install()
 
     @app.get("/v1/health", tags=["ops"])
     def health() -> dict[str, Any]:
@@ -129,11 +130,19 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         with database.read() as conn:
             teams = user_teams(conn, s.actor.user_id)
             answer = feed.hello(conn, message, ctx.identity.epoch, teams, s.now)
+            known = marks.read(conn, s.actor.device_id)
+        answer = replace(
+            answer, device_marks=known, rolled_back=marks.rolled_back(known, message.marks)
+        )
+        if answer.rolled_back:
+            log.warning("device %s works on an older copy of its store", s.actor.device_id)
         return encode(answer)
 
     def push_ops(s: Signed) -> Any:
         ops = _parse_ops(s.body)
         results = push.push_ops(database, s.actor, ops, s.now)
+        with database.write() as conn:
+            marks.note_ops(conn, s.actor.device_id, ops, s.now)
         return {"results": [push.result_json(r) for r in results]}  # encode(PushResponse)
 
     def pull(s: Signed) -> Any:
@@ -149,7 +158,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     def upload_audit(s: Signed) -> Any:
         message = _parse(AuditRequest, s.body)
         with database.write() as conn:
-            return encode(audit.upload(conn, s.actor, message.entries, s.now))
+            answer = audit.upload(conn, s.actor, message.entries, s.now, message.supersede_after)
+            return encode(answer)
 
     def list_conflicts(s: Signed) -> Any:
         with database.read() as conn:

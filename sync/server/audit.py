@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from sync.protocol import errors as codes
-from sync.protocol.digest import check_audit_chain
-from sync.protocol.messages import AuditResponse
-from sync.server import schema
+from sync.protocol.digest import GENESIS_HASH, audit_entry_hash, check_audit_chain
+from sync.protocol.messages import AuditBase, AuditResponse, DeviceMarks
+from sync.server import marks, schema
 from sync.server.auth import Actor
 from sync.server.errors import ApiError
 
@@ -24,9 +25,15 @@ log = logging.getLogger("sync.server.audit")
 
 
 def upload(
-    conn: Connection, actor: Actor, entries: Sequence[Mapping[str, Any]], now: float
+    conn: Connection,
+    actor: Actor,
+    entries: Sequence[Mapping[str, Any]],
+    now: float,
+    supersede_after: AuditBase | None = None,
 ) -> AuditResponse:
     a = schema.audit_entries
+    if supersede_after is not None:
+        _set_aside_after(conn, actor, supersede_after, now)
     tail = conn.execute(
         select(a.c.seq, a.c.hash)
         .where(a.c.device_id == actor.device_id)
@@ -67,8 +74,52 @@ def upload(
     ]
     if rows:
         conn.execute(insert(a), rows)
+        marks.note_audit_head(conn, actor.device_id, rows[-1]["seq"], rows[-1]["hash"], now)
     verified = check.verified_until if check.verified_until is not None else 0
     return AuditResponse(verified)
+
+
+def _set_aside_after(conn: Connection, actor: Actor, base: AuditBase, now: float) -> None:
+    """A device rolled back to an older copy goes on from ``base``: the entries stored after
+    it came from the lost copy. They move to ``audit_superseded`` (kept, never deleted)."""
+    a = schema.audit_entries
+    known: str | None
+    if base.seq == 0:
+        known = GENESIS_HASH
+    else:
+        known = conn.execute(
+            select(a.c.hash).where(a.c.device_id == actor.device_id, a.c.seq == base.seq)
+        ).scalar()
+    if known != base.hash:
+        _broken(actor, None, base.seq, "the point to go on from is not in the stored chain")
+    later = conn.execute(
+        select(a).where(a.c.device_id == actor.device_id, a.c.seq > base.seq).order_by(a.c.seq)
+    ).all()
+    if not later:
+        return
+    conn.execute(
+        insert(schema.audit_superseded),
+        [
+            {
+                "device_id": r.device_id,
+                "seq": r.seq,
+                "prev_hash": r.prev_hash,
+                "hash": r.hash,
+                "entry": r.entry,
+                "received_at": r.received_at,
+                "superseded_at": now,
+            }
+            for r in later
+        ],
+    )
+    conn.execute(delete(a).where(a.c.device_id == actor.device_id, a.c.seq > base.seq))
+    marks.note_audit_head(conn, actor.device_id, base.seq, base.hash if base.seq else None, now)
+    log.warning(
+        "device %s rolled back: %d access-log entries after seq %d set aside",
+        actor.device_id,
+        len(later),
+        base.seq,
+    )
 
 
 def _broken(actor: Actor, verified: int | None, at: object, reason: str) -> None:
@@ -80,3 +131,69 @@ def _broken(actor: Actor, verified: int | None, at: object, reason: str) -> None
         verified_until=verified or 0,
         broken_at=at if isinstance(at, int) else None,
     )
+
+
+@dataclass(frozen=True)
+class ChainVerdict:
+    """One device's stored chain, checked end to end."""
+
+    device_id: str
+    entries: int
+    ok: bool
+    problem: str = ""
+    first_bad_seq: int | None = None
+    superseded: int = 0
+    """Entries set aside after a rollback of the device (kept; not a fault by itself)."""
+
+
+def verify_stored(conn: Connection, device_id: str | None = None) -> list[ChainVerdict]:
+    """Check every stored chain (or one device's): an entry edited in the database, removed,
+    or cut off the end is found. Each entry's hash is recomputed from its stored content;
+    the head recorded at upload (``device_marks``) shows a truncated tail."""
+    a, m = schema.audit_entries, schema.device_marks
+    devices = sorted(
+        {str(r[0]) for r in conn.execute(select(a.c.device_id).distinct())}
+        | {str(r[0]) for r in conn.execute(select(m.c.device_id).where(m.c.audit_seq > 0))}
+    )
+    if device_id is not None:
+        devices = [d for d in devices if d == device_id] or [device_id]
+    verdicts = []
+    for device in devices:
+        rows = conn.execute(
+            select(a.c.seq, a.c.prev_hash, a.c.hash, a.c.entry)
+            .where(a.c.device_id == device)
+            .order_by(a.c.seq)
+        ).all()
+        superseded = conn.execute(
+            select(func.count())
+            .select_from(schema.audit_superseded)
+            .where(schema.audit_superseded.c.device_id == device)
+        ).scalar_one()
+        verdicts.append(_verdict(device, rows, marks.read(conn, device), int(superseded)))
+    return verdicts
+
+
+def _verdict(
+    device: str, rows: Sequence[Any], head: DeviceMarks | None, superseded: int
+) -> ChainVerdict:
+    def bad(problem: str, seq: int | None) -> ChainVerdict:
+        return ChainVerdict(device, len(rows), False, problem, seq, superseded)
+
+    expected_seq, prev = 1, GENESIS_HASH
+    for row in rows:
+        entry = dict(row.entry)
+        if row.seq != expected_seq:
+            return bad("entry_removed", expected_seq)
+        if row.prev_hash != prev or entry.get("prev_hash") != prev:
+            return bad("chain_broken", row.seq)
+        if entry.get("seq") != row.seq or entry.get("hash") != row.hash:
+            return bad("entry_edited", row.seq)
+        if audit_entry_hash(entry) != row.hash:
+            return bad("entry_edited", row.seq)
+        expected_seq, prev = row.seq + 1, row.hash
+    last_seq = expected_seq - 1
+    if head is not None and head.audit_seq > last_seq:
+        return bad("truncated", last_seq + 1)
+    if head is not None and head.audit_seq == last_seq and last_seq and head.audit_hash != prev:
+        return bad("entry_edited", last_seq)
+    return ChainVerdict(device, len(rows), True, superseded=superseded)

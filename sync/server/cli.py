@@ -113,6 +113,15 @@ def _parser() -> argparse.ArgumentParser:
     revoke.set_defaults(handler=_device_revoke)
 
     commands.add_parser("status", help="show what the server holds").set_defaults(handler=_status)
+
+    audit_log = commands.add_parser("audit", help="devices' access logs").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    verify = audit_log.add_parser(
+        "verify", help="check every stored access-log chain for edits, removals and truncation"
+    )
+    verify.add_argument("--device", help="only this device id")
+    verify.set_defaults(handler=_audit_verify)
     return parser
 
 
@@ -237,6 +246,22 @@ def _status(args: argparse.Namespace, settings: Settings, db: Database) -> None:
     }
     for key, label in labels.items():
         print(f"{label + ':':<18} {info[key]}")
+
+
+def _audit_verify(args: argparse.Namespace, settings: Settings, db: Database) -> None:
+    from sync.server.audit import verify_stored
+
+    load_identity(db)
+    with db.read() as conn:
+        verdicts = verify_stored(conn, args.device)
+    for v in verdicts:
+        state = "ok" if v.ok else f"BROKEN: {v.problem} at seq {v.first_bad_seq}"
+        aside = f", {v.superseded} set aside after a rollback" if v.superseded else ""
+        print(f"{v.device_id}  {v.entries} entries{aside}  {state}")
+    broken = [v for v in verdicts if not v.ok]
+    if broken:
+        raise AdminError(f"{len(broken)} of {len(verdicts)} access-log chains failed verification")
+    print(f"{len(verdicts)} access-log chains verified")
 
 
 if __name__ == "__main__":

@@ -197,3 +197,32 @@ audit_entries = Table(
     Column("entry", Json, nullable=False),
     Column("received_at", Float, nullable=False),
 )
+
+device_marks = Table(
+    "device_marks",
+    metadata,
+    Column("device_id", Id, primary_key=True),
+    # highest op counter received: a store whose own counter is behind it was rolled back
+    Column("op_counter", Seq, nullable=False),
+    # head of the access-log chain as last accepted: the anchor that shows a truncated chain
+    Column("audit_seq", Seq, nullable=False),
+    Column("audit_hash", String(64)),
+    Column("updated_at", Float, nullable=False),
+)
+"""How far each device has got, as the server saw it (``sync.server.marks``)."""
+
+audit_superseded = Table(
+    "audit_superseded",
+    metadata,
+    Column("id", Seq, primary_key=True, autoincrement=True),
+    Column("device_id", Id, nullable=False, index=True),
+    Column("seq", Seq, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("entry", Json, nullable=False),
+    Column("received_at", Float, nullable=False),
+    Column("superseded_at", Float, nullable=False),
+    sqlite_autoincrement=True,
+)
+"""Access-log entries of a device that was rolled back to an older copy: its chain went on
+from the older point, and what the lost copy had uploaded is kept here, never deleted."""

@@ -16,6 +16,7 @@ from outreach_desk.settings import UserSettings
 from outreach_desk.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE, FakeClock
 from tests.gui.conftest import main_window, wait_for
+from tests.store.damage import flip_page_under_open_store
 
 
 @pytest.fixture
@@ -128,3 +129,22 @@ def test_language_switches_without_restart(qtbot: QtBot, window: MainWindow) -> 
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuller"
     window.apply_settings(UserSettings(language="en"))
     qtbot.waitUntil(lambda: window.contact_action.text() == "&New contact", timeout=3000)
+
+
+def test_page_damaged_while_working_shows_the_damaged_store_message(
+    qtbot: QtBot, window: MainWindow, runner: TaskRunner
+) -> None:
+    _create(qtbot, window)
+    person = wait_for(qtbot, runner, lambda s: s.citizens.add(Citizen.new("t", name="Jens Hansen")))
+    wait_for(qtbot, runner, lambda s: flip_page_under_open_store(s, "citizens"))
+    window.caseload_model.reload()  # any view reading the page: it reports the damage
+    qtbot.waitUntil(lambda: window.damage_notice is not None, timeout=5000)
+    notice = window.damage_notice
+    assert notice is not None and notice.isVisible()
+    assert "damaged or has been changed outside Outreach Desk" in notice.text()
+    assert "Jens" not in notice.text() and person.id not in notice.text()
+    window.citizen_view.show_citizen(person.id)  # a second failure: still one notice
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert window.damage_notice is notice
+    with qtbot.waitSignal(window.locked, timeout=5000):  # and locking still works
+        window.lock()

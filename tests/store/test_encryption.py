@@ -23,6 +23,7 @@ from outreach_desk.store import (
 from outreach_desk.store.connection import require_cipher
 from outreach_desk.store.throttle import UnlockThrottle, delay_after
 from tests.conftest import PASSPHRASE, FakeClock
+from tests.store.damage import flip_page_under_open_store
 from tests.store.factories import CPR, NOTE_PHRASE, citizen, note
 
 SECRETS = (CPR.encode(), CPR.replace("-", "").encode(), NOTE_PHRASE.encode(), b"Store Jens")
@@ -155,6 +156,29 @@ def test_flipped_byte_in_a_data_page_is_detected(store: Store, clock: FakeClock)
         errors = reopened.integrity_errors()
         assert errors, "cipher_integrity_check must report the page"
         assert any("page 4" in e for e in errors)
+
+
+def test_page_flipped_while_the_store_is_open_is_reported_when_read(
+    store: Store, clock: FakeClock
+) -> None:
+    person = citizen(store)
+    written = [note(store, person.id, clock()).id for _ in range(30)]
+    flip_page_under_open_store(store, "notes")
+    with pytest.raises(StoreDamaged) as caught:
+        for note_id in written:
+            store.notes.get(note_id)
+    assert "malformed" not in str(caught.value)  # the store's own words, not the driver's
+    # SQLCipher keeps the connection in its error state: every later read says the same,
+    # none returns made-up data or crashes
+    with pytest.raises(StoreDamaged):
+        store.citizens.get(person.id)
+    store.close()  # locking a damaged store works and zeroes the key
+    with Store.open(store.paths.folder, PASSPHRASE) as reopened:
+        assert reopened.citizens.get(person.id).cpr == CPR  # intact pages still read
+        assert any("page" in e for e in reopened.integrity_errors())
+        with pytest.raises(StoreDamaged):
+            for note_id in written:
+                reopened.notes.get(note_id)
 
 
 def test_flipped_byte_in_the_first_page_is_a_damaged_file(store: Store) -> None:

@@ -167,3 +167,68 @@ os._exit(9)  # like SIGKILL: no cleanup, no checkpoint
         assert reopened.search_citizens("Never") == []
         assert reopened.outbox.count() == 1
         assert reopened.access_log.verify().ok
+
+
+def _quoted(exc: BaseException) -> str:
+    """Everything an error could show or log: text, repr, field errors, params, causes."""
+    parts = [str(exc), repr(exc)]
+    for error in getattr(exc, "errors", ()):
+        parts += [str(error), repr(error)]
+    parts += (
+        [str(exc.__cause__ or ""), str(exc.__context__ or "")]
+        if isinstance(exc, StoreError)
+        else []
+    )
+    return "\n".join(parts)
+
+
+BAD_CPRS = ("010190-1234", "0101901234", "310290-1234", "010190-123X", "01019O-1234")
+
+
+@pytest.mark.parametrize("cpr", BAD_CPRS)
+def test_validation_and_store_errors_never_quote_a_cpr_or_note_text(
+    store: Store, clock: FakeClock, cpr: str
+) -> None:
+    """CPR-shaped values and note text pushed through every error the store can raise."""
+    from dataclasses import replace
+
+    from outreach_desk.domain import Citizen, ValidationError
+
+    secret_text = f"Hemmeligt om {cpr} ved Vandrefalk"
+    raised: list[BaseException] = []
+
+    def attempt(action: object) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except (ValidationError, StoreError) as exc:
+            raised.append(exc)
+
+    team = store.session.home_team
+    attempt(lambda: store.citizens.add(Citizen.new(team, name="Jens", cpr=cpr + "9")))
+    attempt(lambda: store.citizens.add(Citizen.new(team, name=secret_text * 50, cpr=cpr)))
+    attempt(lambda: store.citizens.add(Citizen.new("", name=secret_text, cpr=cpr)))
+    attempt(lambda: store.citizens.add(Citizen.new(team, name=secret_text, birth_year=1800)))
+    person = citizen(store, cpr="120385-2417")
+    attempt(lambda: store.citizens.add(replace(person, name=secret_text)))  # duplicate id
+    attempt(lambda: note(store, person.id, clock(), text=secret_text * 2000))
+    attempt(lambda: note(store, person.id, clock(), text=""))
+    written = note(store, person.id, clock(), text=secret_text)
+    final = store.notes.finalise(written.id, store.followups)
+    attempt(lambda: store.notes.update(replace(final, text=secret_text + "!")))
+    attempt(lambda: store.notes.delete(final.id))
+    conn = store.context.conn
+    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    attempt(lambda: [note(store, person.id, clock(), text=secret_text * 40) for _ in range(50)])
+    conn.execute("PRAGMA max_page_count = 1073741823")
+
+    def broken_row() -> None:
+        with store.transaction():
+            conn.execute("INSERT INTO citizens(id, name) VALUES (?, ?)", (cpr, secret_text))
+
+    attempt(broken_row)
+    assert len(raised) >= 9, [type(e).__name__ for e in raised]
+    assert any(isinstance(e, DiskFull) for e in raised)
+    for exc in raised:
+        text = _quoted(exc)
+        for secret in (cpr, cpr.replace("-", ""), "Vandrefalk"):
+            assert secret not in text, f"{type(exc).__name__} quotes {secret!r}: {text[:200]}"
