@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from sync.engine import SyncReport
+
 from ..services import lease
 from ..services.casework import local_sync_state
 from ..services.lease import Lease
@@ -281,13 +283,32 @@ class MainWindow(QMainWindow):
             text += f" ({done:,} / {total:,})"
         self.statusBar().showMessage(text)
 
-    def _sync_finished(self, _report: object) -> None:
+    def _sync_finished(self, report: object) -> None:
         self.statusBar().showMessage(self.tr("Synchronised"), 5000)
+        if isinstance(report, SyncReport) and report.rolled_back:
+            self._warn_rolled_back()
         if self.pages.currentWidget() is self.lease_screen:
             self._check_lease()  # the server was reached: the lease is renewed
             return
         self._data_changed()
         self.conflicts.refresh()
+
+    def _warn_rolled_back(self) -> None:
+        """Rare, and worth IT's attention: an old copy of this laptop's store was put back."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Outreach Desk"),
+            self.tr(
+                "The data on this laptop was older than what it had already sent to the server "
+                "(it may have been restored from a backup). Nothing was lost: everything was "
+                "fetched from the server again. Tell IT about it."
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("rolled-back-warning")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not modal to the sync: the window keeps working
 
     def _conflicts_counted(self, count: int) -> None:
         self._conflict_count = count

@@ -148,3 +148,19 @@ def test_page_damaged_while_working_shows_the_damaged_store_message(
     assert window.damage_notice is notice
     with qtbot.waitSignal(window.locked, timeout=5000):  # and locking still works
         window.lock()
+
+
+def test_a_sync_that_found_a_rolled_back_store_tells_the_caseworker(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from sync.engine import SyncReport
+
+    _create(qtbot, window)
+    window.sync.finished.emit(SyncReport(rolled_back=True, renumbered_after_rollback=3))
+    box = window.findChild(QMessageBox, "rolled-back-warning")
+    assert box is not None and box.isVisible()
+    assert "restored from a backup" in box.text() and "Nothing was lost" in box.text()
+    assert window.pages.currentWidget() is window.workspace  # the window keeps working
+    box.close()
