@@ -2946,7 +2946,7 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>MachinePolicy</name>
     <message>
-        <location filename="../../outreach_desk/app.py" line="242"/>
+        <location filename="../../outreach_desk/app.py" line="247"/>
         <source>The machine policy set by your IT department has problems. Outreach Desk uses safe defaults for the affected settings. Please tell IT:</source>
         <translation>Maskinpolitikken fra din it-afdeling har fejl. Outreach Desk bruger sikre standardværdier for de berørte indstillinger. Giv it-afdelingen besked:</translation>
     </message>
@@ -2954,73 +2954,75 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="215"/>
-        <location filename="../../outreach_desk/ui/main_window.py" line="306"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="219"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="300"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="329"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="344"/>
         <source>Outreach Desk</source>
         <translation>Outreach Desk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="216"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="220"/>
         <source>&amp;New contact</source>
         <translation>&amp;Ny kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="217"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="221"/>
         <source>Record a contact and its journal note (Ctrl+N)</source>
         <translation>Registrér en kontakt og dens journalnotat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="218"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="222"/>
         <source>&amp;Find citizen</source>
         <translation>&amp;Find borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="219"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="223"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="220"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="224"/>
         <source>F&amp;ollow-ups</source>
         <translation>&amp;Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="221"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="225"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="222"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut program</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="223"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="224"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="228"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="225"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="229"/>
         <source>Main toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="226"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="230"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="227"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="231"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/main_window.py" line="230"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="234"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikter (%n)</numerusform>
@@ -3028,82 +3030,87 @@ Aftaler bliver til opfølgninger.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="232"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="236"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="234"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="238"/>
         <source>S&amp;ynchronise now</source>
         <translation>S&amp;ynkroniser nu</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="235"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="239"/>
         <source>Synchronise with the central server (F5)</source>
         <translation>Synkroniser med den centrale server (F5)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="236"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="240"/>
         <source>&amp;Enrol this laptop…</source>
         <translation>&amp;Tilmeld denne computer …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="237"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="241"/>
         <source>Citizen and follow-ups</source>
         <translation>Borger og opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="272"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="276"/>
         <source>connecting</source>
         <translation>forbinder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="273"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="277"/>
         <source>sending changes</source>
         <translation>sender ændringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="274"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="278"/>
         <source>receiving changes</source>
         <translation>modtager ændringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="275"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="279"/>
         <source>checking</source>
         <translation>kontrollerer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="277"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="281"/>
         <source>Synchronising: %1</source>
         <translation>Synkroniserer: %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="283"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="287"/>
         <source>Synchronised</source>
         <translation>Synkroniseret</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="308"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="302"/>
+        <source>The data on this laptop was older than what it had already sent to the server (it may have been restored from a backup). Nothing was lost: everything was fetched from the server again. Tell IT about it.</source>
+        <translation>Dataene på denne bærbare var ældre end det, den allerede havde sendt til serveren (de kan være genskabt fra en sikkerhedskopi). Intet gik tabt: alt blev hentet fra serveren igen. Giv IT besked om det.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/main_window.py" line="331"/>
         <source>This laptop has been withdrawn by your IT department. The local data has been erased. Contact IT to enrol it again.</source>
         <translation>Denne computer er trukket tilbage af din it-afdeling. De lokale data er slettet. Kontakt it-afdelingen for at tilmelde den igen.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="323"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="358"/>
         <source>Creating the encrypted store…</source>
         <translation>Opretter det krypterede lager …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="390"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="425"/>
         <source>Unlocked</source>
         <translation>Låst op</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="485"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="520"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="486"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="521"/>
         <source>The settings could not be saved; they apply until you quit.</source>
         <translation>Indstillingerne kunne ikke gemmes; de gælder, indtil du lukker programmet.</translation>
     </message>
@@ -4159,12 +4166,12 @@ Aftaler bliver til opfølgninger.</translation>
         <translation>Synkroniseringen mislykkedes. Dine ændringer er gemt på denne bærbare og sendes ved næste synkronisering.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="425"/>
+        <location filename="../../outreach_desk/services/sync_controller.py" line="428"/>
         <source>Synchronisation was cancelled. Nothing was lost; the next sync continues where this one stopped.</source>
         <translation>Synkroniseringen blev afbrudt. Intet er gået tabt; næste synkronisering fortsætter, hvor denne slap.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/services/sync_controller.py" line="469"/>
+        <location filename="../../outreach_desk/services/sync_controller.py" line="472"/>
         <source>IT has withdrawn this laptop, but its data could not be erased. Do not use the laptop; contact IT.</source>
         <translation>IT har frakoblet denne bærbare, men dens data kunne ikke slettes. Brug ikke den bærbare; kontakt IT.</translation>
     </message>

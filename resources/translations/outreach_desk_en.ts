@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/main_window.py" line="230"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="234"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflicts (%n)</numerusform>
