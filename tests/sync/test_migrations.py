@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -54,8 +56,17 @@ def _as_version_1(db: Database) -> None:
         conn.execute(update(m).where(m.c.key == "schema_version").values(value="1"))
 
 
-def _world(db: Database, url: str, teams: tuple[str, str]) -> World:
-    return World(Server(url, db, load_identity(db), Settings(database_url=db.url)), *teams)
+@contextmanager
+def _serving(db: Database, teams: tuple[str, str]) -> Iterator[World]:
+    """A running server on ``db`` and its world; clients closed, server stopped after."""
+    settings = Settings(database_url=db.url)
+    with running_server(db, settings) as url:
+        world = World(Server(url, db, load_identity(db), settings), *teams)
+        try:
+            yield world
+        finally:
+            for client in world.clients:
+                client.close()
 
 
 def _pushed_and_pulled(world: World, values: dict[str, Any]) -> dict[str, Any]:
@@ -66,11 +77,6 @@ def _pushed_and_pulled(world: World, values: dict[str, Any]) -> dict[str, Any]:
     assert result.status == "applied"
     change = bo.pull(0).changes[-1]
     return {name: f.value for name, f in change.fields.items()}
-
-
-def _close(world: World) -> None:
-    for client in world.clients:
-        client.close()
 
 
 def test_an_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
@@ -91,10 +97,8 @@ def test_an_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
         accounts.add_member(old, "Team A", username)
     epoch = load_identity(old).epoch
     sent = {**ORDINARY, **EDGE_FLOATS}
-    with running_server(old, Settings(database_url=db_url)) as url:
-        world = _world(old, url, teams)
+    with _serving(old, teams) as world:
         before = _pushed_and_pulled(world, sent)
-        _close(world)
     old.dispose()
     # jsonb sorted the object's keys, made edge floats integers and dropped -0.0's sign: the
     # values are equal, not identical
@@ -109,12 +113,10 @@ def test_an_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
             assert _pg_json_types(new) == {"json"}
         assert load_identity(new).epoch == epoch
         assert initialise(new) is False  # again: nothing left to do
-        with running_server(new, Settings(database_url=db_url)) as url:
-            world = _world(new, url, teams)
+        with _serving(new, teams) as world:
             (kept,) = world.device("bo").pull(0).changes
             assert {n: f.value for n, f in kept.fields.items()} == before
             after = _pushed_and_pulled(world, sent)
-            _close(world)
         assert repr(after) == repr(sent)  # key order, float types and signs as sent
     finally:
         new.dispose()
