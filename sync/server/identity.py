@@ -20,6 +20,7 @@ from sync.protocol.signing import encode_public_key
 from sync.server import schema
 from sync.server.db import Database
 from sync.server.errors import AdminError
+from sync.server.migrations import upgrade
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,12 @@ class ServerIdentity:
 
 
 def initialise(db: Database) -> bool:
-    """Create tables, epoch and server key if missing; True if this call did it."""
+    """Create tables, epoch and server key if missing, else bring the tables up to date
+    (``migrations.upgrade``); True if this call created them."""
     db.create_tables()
     with db.write() as conn:
         if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "epoch")).first():
+            upgrade(conn)
             return False
         key = Ed25519PrivateKey.generate()
         raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())

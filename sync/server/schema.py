@@ -20,13 +20,16 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 1
-"""Version of this table layout, stored in ``meta``."""
+SCHEMA_VERSION = 2
+"""Version of this table layout, stored in ``meta``; ``sync.server.migrations`` brings an
+older database up to it."""
 
 metadata = MetaData()
-Json = JSON().with_variant(JSONB(), "postgresql")
+Json = JSON()
+"""JSON as written: PostgreSQL ``json`` (text), never ``jsonb``, whose numeric storage turns
+``-0.0`` into ``0`` and ``1e16`` into an integer, so a value would not come back to the other
+devices as it was sent. Nothing queries inside these columns."""
 Seq = BigInteger().with_variant(Integer(), "sqlite")
 Id = String(36)
 
