@@ -25,7 +25,6 @@ from sync.protocol import (
     encode,
     partition_digest,
 )
-from sync.protocol.client import decode_op
 
 PULL_PAGE = 500
 AUDIT_BATCH = 1000
@@ -138,7 +137,7 @@ class SyncEngine:
             ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
             if not ops:
                 return
-            answer = self.client.push([decode_op(op) for op in ops])
+            answer = self.client.push_wire(ops)
             results = [encode(r) for r in answer.results]
             self.replica.record_results(results)
             for result in answer.results:

@@ -56,6 +56,7 @@ from sync.protocol.messages import (
     VerifyRequest,
     VerifyResponse,
     WipeInstruction,
+    checked_field_change,
 )
 from sync.protocol.signing import encode_public_key, sign_request, verify_wipe_instruction
 
@@ -165,6 +166,13 @@ class SyncClient:
         request = PushRequest(list(ops))  # checks the batch size
         data = self._post("/v1/sync/push", {"ops": [op_wire(op) for op in request.ops]}, True)
         return _push_response(data)
+
+    def push_wire(self, ops: Sequence[Mapping[str, Any]]) -> PushResponse:
+        """``push`` for ops already in wire form (an outbox's rows): each is checked as
+        ``push`` would (``decode_op``) and then sent as it is, without a round trip through
+        ``Op``."""
+        PushRequest([decode_op(op) for op in ops])  # checks each op, and the batch size
+        return _push_response(self._post("/v1/sync/push", {"ops": list(ops)}, True))
 
     def pull(
         self,
@@ -355,9 +363,9 @@ def decode_op(raw: Any) -> Op:
             base = change.get("base")
             if len(change) != (2 if "base" in change else 1):
                 return decode(Op, raw)
-            if base is not None and type(base) is not int:
+            if base is not None and (type(base) is not int or base < 0):
                 return decode(Op, raw)
-            fields[name] = FieldChange(change["value"], base)
+            fields[name] = checked_field_change(change["value"], base)
         return Op(
             op_id=raw["op_id"],
             device_id=raw["device_id"],

@@ -6,6 +6,7 @@ itself in ``__post_init__`` so an invalid one cannot exist on either side.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
@@ -69,6 +70,12 @@ def is_uuid(value: str) -> bool:
     return type(value) is str and _UUID.fullmatch(value) is not None
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_field_name(name: str) -> bool:
+    """Field names come from a small vocabulary: each is checked once, not once per op."""
+    return bool(_FIELD_NAME.match(name))
+
+
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise InvalidMessage(message)
@@ -83,6 +90,17 @@ class FieldChange:
 
     def __post_init__(self) -> None:
         _require(self.base is None or self.base >= 0, "base must be >= 0")
+
+
+def checked_field_change(value: JSONValue, base: int | None) -> FieldChange:
+    """``FieldChange(value, base)`` for a caller that has already checked ``base`` (None or
+    an int >= 0): a push builds thousands of them, and this skips the frozen-dataclass
+    set-up, giving an equal object."""
+    change = object.__new__(FieldChange)
+    attributes = change.__dict__
+    attributes["value"] = value
+    attributes["base"] = base
+    return change
 
 
 @dataclass(frozen=True)
@@ -108,7 +126,7 @@ class Op:
         _require(self.entity in ENTITIES, f"unknown entity {self.entity!r}")
         _require(0 < len(self.hlc) <= 64, "hlc must be 1-64 characters")
         for name in self.fields:
-            _require(bool(_FIELD_NAME.match(name)), f"bad field name {name!r}")
+            _require(_is_field_name(name), f"bad field name {name!r}")
         _require(self.kind == "delete" or bool(self.fields), "upsert/append needs fields")
 
 

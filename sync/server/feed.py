@@ -5,12 +5,15 @@ All reads are limited to the partitions (teams) of the device's user.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import Any
+from typing import cast as type_cast
 
-from sqlalchemy import Connection, Row, bindparam, select
+from sqlalchemy import Connection, Text, bindparam, cast, select
 
 from sync.protocol import errors as codes
+from sync.protocol import wirejson
 from sync.protocol.digest import RecordVersion, partition_digest
 from sync.protocol.messages import (
     MAX_PROTOCOL,
@@ -117,8 +120,9 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
 
 def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> dict[str, Any]:
     """``encode(pull(...))``, built straight from the rows (a page is large; this is the hot
-    path of a pull)."""
-    rows, next_seq, more, top = _pull_rows(conn, actor, request)
+    path of a pull). A change's stored fields are sent as stored (``wirejson.Fragment``)
+    when every version in them is written out, which is the usual case."""
+    rows, next_seq, more, top = _pull_rows(conn, actor, request, raw_fields=True)
     changes = [
         {
             "seq": r.seq,
@@ -127,13 +131,7 @@ def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) 
             "record_id": r.record_id,
             "partition": r.partition,
             "kind": r.kind,
-            "fields": {
-                name: {
-                    "value": f["value"],
-                    "version": f["version"] if f["version"] is not None else r.seq,
-                }
-                for name, f in r.fields.items()
-            },
+            "fields": _wire_fields(r.fields, r.seq),
             "deleted": bool(r.deleted),
             "server_time": r.server_time,
             "author": (
@@ -154,15 +152,36 @@ def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) 
     }
 
 
+_OWN_SEQ = re.compile(r'"version"\s*:\s*null')
+
+
+def _wire_fields(stored: str, seq: int) -> Any:
+    """A change's stored fields JSON in wire form: as is unless a version is left to the
+    change's own seq (then parsed and filled in)."""
+    if _OWN_SEQ.search(stored) is None:
+        return wirejson.Fragment(stored)
+    fields = wirejson.loads(stored)
+    return {
+        name: {"value": f["value"], "version": f["version"] if f["version"] is not None else seq}
+        for name, f in fields.items()
+    }
+
+
 def _pull_rows(
-    conn: Connection, actor: Actor, request: PullRequest
-) -> tuple[Sequence[Row[Any]], int, bool, int]:
+    conn: Connection, actor: Actor, request: PullRequest, *, raw_fields: bool = False
+) -> tuple[Sequence[Any], int, bool, int]:
+    """The page's rows; ``raw_fields``: with ``fields`` as the stored JSON text."""
     top = high_water(conn)
     partitions = _partitions(actor, request.partitions)
     c, u = schema.change_log, schema.users
-    rows = (
+    columns: list[Any] = (
+        [*(col for col in c.c if col.name != "fields"), cast(c.c.fields, Text).label("fields")]
+        if raw_fields
+        else list(c.c)
+    )
+    rows: Sequence[Any] = (
         conn.execute(
-            select(c, u.c.display_name)
+            select(*columns, u.c.display_name)
             .outerjoin(u, u.c.id == c.c.user_id)
             .where(c.c.partition.in_(partitions), c.c.seq > request.after, c.c.seq <= top)
             .order_by(c.c.seq)
@@ -173,7 +192,7 @@ def _pull_rows(
     )
     more = len(rows) > request.limit
     rows = rows[: request.limit]
-    next_seq = rows[-1].seq if more else max(top, request.after)
+    next_seq = int(rows[-1].seq) if more else max(top, request.after)
     return rows, next_seq, more, top
 
 
@@ -228,7 +247,7 @@ def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str
     for p, v in lines.items():
         # The rows have the attributes of a RecordVersion (an int version, a boolean
         # deleted); building thousands of frozen dataclasses first would double the cost.
-        answer[p] = partition_digest(cast(list[RecordVersion], v))
+        answer[p] = partition_digest(type_cast(list[RecordVersion], v))
         if _latest_change(conn, p) == stale[p]:
             _digests[(database, p)] = (stale[p], answer[p])
     return {p: answer[p] for p in chosen}

@@ -3,7 +3,8 @@ partition it affects, in the same transaction.
 
 Callers must hold ``Database.change_write()`` so seqs are handed out in commit order.
 A change's ``fields`` are stored as ``{name: {"value": v, "version": n | None}}`` where None
-means "this change's own seq" (known only after the insert).
+means "this change's own seq" (known only after the insert; a ``ChangeBuffer`` knows it
+before, and writes it out).
 """
 
 from __future__ import annotations
@@ -114,6 +115,11 @@ class ChangeBuffer:
         seq = self._next
         self._next += 1
         self._last = seq
+        # The seq is known now, so "this change's own seq" is written out: the stored
+        # fields are then exactly the wire form, which a pull sends without rebuilding it.
+        for change in row["fields"].values():
+            if change["version"] is None:
+                change["version"] = seq
         self.rows.append({**row, "seq": seq})
         return seq
 
