@@ -309,6 +309,7 @@ class LocalReplica:
                 for change in changes:
                     self._apply_one(change, report)
                 self._ctx.conn.executemany(_NOTE_VERSION, self._page.noted)
+                self._refresh_page(self._page.refresh)
             finally:
                 self._page = None
             self._remember_authors(changes)
@@ -436,7 +437,7 @@ class LocalReplica:
                 [*updates.values(), now, row[0]],
             )
         report.applied += 1
-        self._refresh_derived(repo, record_id)
+        page.refresh.setdefault(entity, {})[record_id] = None
 
     def _shadow(self, entity: str, record_id: str, name: str, value: Any, version: int) -> None:
         self._ctx.conn.execute(
@@ -489,6 +490,22 @@ class LocalReplica:
         )
         obj = repo._load(self._ctx.query(f"SELECT * FROM {repo.table} WHERE rid = ?", (rid,))[0])
         repo._after_delete(obj, rid)
+
+    def _refresh_page(self, refresh: dict[str, dict[str, None]]) -> None:
+        """Derived tables (search, join tables) of the records a page wrote, in bulk: each is
+        rebuilt from the record as stored now, so doing it once at the end of the page gives
+        what doing it after every change gave."""
+        for entity, ids in refresh.items():
+            repo = self._repos[entity]
+            ordered = list(ids)
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                rows = self._ctx.query(
+                    f"SELECT * FROM {repo.table} WHERE id IN ({marks}) ORDER BY rid", tuple(chunk)
+                )
+                if rows:
+                    repo._after_write_many(rows)
 
     def _refresh_derived(self, repo: Repository[Any], record_id: str) -> None:
         rows = self._ctx.query(f"SELECT * FROM {repo.table} WHERE id = ?", (record_id,))
@@ -637,6 +654,8 @@ class _Page:
     known: dict[tuple[str, str], dict[str, int]]
     """Field versions of the page's records."""
     noted: list[tuple[str, str, str, int, int]] = dataclasses.field(default_factory=list)
+    refresh: dict[str, dict[str, None]] = dataclasses.field(default_factory=dict)
+    """Records whose derived tables are rebuilt at the end of the page, by entity, in order."""
 
     @classmethod
     def load(cls, conn: Any, changes: list[dict[str, Any]]) -> _Page:
