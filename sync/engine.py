@@ -13,17 +13,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol, cast
+from typing import Any, Protocol
 
 from sync.protocol import (
     MAX_PUSH_OPS,
     CursorCheck,
     PartitionSummary,
     ProtocolError,
-    RecordVersion,
     SyncClient,
     encode,
-    partition_digest,
+    partition_digest_of_lines,
 )
 
 PULL_PAGE = 500
@@ -45,18 +44,12 @@ class Replica(Protocol):
         keep_cursor: bool = False,
     ) -> Any: ...
     def partition_versions(self) -> Mapping[str, Sequence[tuple[str, str, int, bool]]]: ...
+    def partition_lines(self) -> Mapping[str, str]: ...
     def requeue_lost(self, high_water: int) -> int: ...
     def audit_after(self) -> tuple[int, list[dict[str, Any]]]: ...
     def audit_uploaded(self, seq: int) -> None: ...
     def store_conflicts(self, conflicts: list[dict[str, Any]]) -> None: ...
     def mark_synced(self, when: str) -> None: ...
-
-
-class _Line(NamedTuple):
-    entity: str
-    record_id: str
-    version: int
-    deleted: bool
 
 
 class SyncCancelled(Exception):
@@ -164,14 +157,8 @@ class SyncEngine:
                 return
 
     def _summaries(self, teams: Sequence[str]) -> dict[str, PartitionSummary]:
-        local = self.replica.partition_versions()
-        return {
-            # _Line has RecordVersion's attributes and is several times cheaper to build
-            team: partition_digest(
-                cast(list[RecordVersion], [_Line._make(t) for t in local.get(team, ())])
-            )
-            for team in teams
-        }
+        local = self.replica.partition_lines()
+        return {team: partition_digest_of_lines(local.get(team)) for team in teams}
 
     def _verify(self, report: SyncReport, epoch: str) -> None:
         if not report.teams:

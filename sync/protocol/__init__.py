@@ -13,6 +13,7 @@ from sync.protocol.digest import (
     canonical_json,
     check_audit_chain,
     partition_digest,
+    partition_digest_of_lines,
     values_equal,
 )
 from sync.protocol.errors import (
@@ -165,6 +166,7 @@ __all__ = [
     "is_uuid",
     "new_nonce",
     "partition_digest",
+    "partition_digest_of_lines",
     "sign_request",
     "sign_wipe_instruction",
     "values_equal",

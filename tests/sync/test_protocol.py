@@ -26,6 +26,7 @@ from sync.protocol import (
     decode,
     encode,
     partition_digest,
+    partition_digest_of_lines,
     sign_request,
     verify_signature,
 )
@@ -117,6 +118,22 @@ def test_partition_digest_is_order_independent_and_documented() -> None:
     assert partition_digest([b, a]).hash == partition_digest([a, b]).hash == expected
     assert partition_digest([]).hash == hashlib.sha256(b"").hexdigest()
     assert partition_digest([a]).count == 1
+
+
+def test_digest_of_joined_lines_equals_the_digest_of_records() -> None:
+    """What a database aggregate gives (lines in any order, no final newline) hashes like the
+    records themselves, including a line that is a prefix of another and versions 9 vs 10."""
+    records = [
+        RecordVersion("note", "r2", 9, True),
+        RecordVersion("citizen", "r1", 10, False),
+        RecordVersion("citizen", "r1", 9, False),
+        RecordVersion("citizen", "r", 1, False),
+        RecordVersion("citizen", "r1|", 1, False),
+    ]
+    for order in (records, records[::-1], records[2:] + records[:2]):
+        joined = "\n".join(f"{r.entity}|{r.record_id}|{r.version}|{int(r.deleted)}" for r in order)
+        assert partition_digest_of_lines(joined) == partition_digest(records)
+    assert partition_digest_of_lines(None) == partition_digest([]) == partition_digest_of_lines("")
 
 
 def test_audit_hash_covers_everything_but_itself() -> None:
