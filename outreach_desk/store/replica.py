@@ -175,7 +175,9 @@ class LocalReplica:
         outbox = self._store.outbox
         with self._ctx.transaction():
             wanted = [str(result["op_id"]) for result in results]
-            by_id = {e.op_id: e for e in outbox.by_op_ids(wanted)}
+            entries = outbox.by_op_ids(wanted)
+            by_id = {e.op_id: e for e in entries}
+            bases = _PendingBases.load(self._ctx.conn, entries)
             # Acknowledged entries are deleted, and versions noted, in bulk: before anything
             # that reads the outbox (a fall-back) and at the end, so in effect at once.
             acknowledged: list[str] = []
@@ -187,18 +189,21 @@ class LocalReplica:
                 status = result["status"]
                 if status == "applied":
                     seq = result.get("seq")
+                    acknowledged.append(entry.op_id)
+                    bases.settled(entry.op_id, keep=False)
                     if isinstance(seq, int):
-                        self._advance_bases(entry.entity, entry.record_id, entry.fields, seq)
+                        bases.advance(entry.entity, entry.record_id, entry.fields, seq)
                         deleted = int(entry.kind == "delete")
                         noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
                     self._drop_shadow(entry.entity, entry.record_id, entry.fields, entry.kind)
-                    acknowledged.append(entry.op_id)
                 else:
                     outbox.acknowledge_all(acknowledged)
                     acknowledged = []
                     outbox.mark(entry.op_id, str(status), dict(result))
+                    bases.settled(entry.op_id, keep=True)
                     self._fall_back_to_server(entry.entity, entry.record_id, entry.kind)
             outbox.acknowledge_all(acknowledged)
+            bases.save(self._ctx.conn, outbox)
             self._ctx.conn.executemany(_NOTE_VERSION, noted)
 
     def _drop_shadow(self, entity: str, record_id: str, fields: dict[str, Any], kind: str) -> None:
@@ -256,29 +261,6 @@ class LocalReplica:
             "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
         )
         self._refresh_derived(repo, record_id)
-
-    def _advance_bases(
-        self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
-    ) -> None:
-        """Our write is now version ``seq`` on the server: later local edits build on it."""
-        self._store.outbox.set_field_versions([(entity, record_id, n, seq) for n in fields])
-        later = self._ctx.conn.execute(
-            "SELECT counter, fields FROM outbox WHERE entity = ? AND record_id = ?"
-            " AND +state = 'pending'",
-            (entity, record_id),
-        ).fetchall()
-        for counter, raw in later:
-            pending = json.loads(raw)
-            touched = False
-            for name, change in pending.items():
-                if name in fields and change.get("base") == fields[name].get("base"):
-                    change["base"] = seq
-                    touched = True
-            if touched:
-                self._ctx.conn.execute(
-                    "UPDATE outbox SET fields = ? WHERE counter = ?",
-                    (json.dumps(pending, ensure_ascii=False), counter),
-                )
 
     def _note_version(
         self, entity: str, record_id: str, partition: str, version: int, deleted: bool
@@ -695,6 +677,84 @@ class _Page:
                 ):
                     known.setdefault((entity, record_id), {})[name] = version
         return cls(pending, known)
+
+
+class _PendingBases:
+    """What acknowledging a push batch does to the pending entries of the same records.
+
+    An applied write is version ``seq`` on the server: the field versions it wrote become
+    ``seq``, and a pending entry that built on the same base as the applied one now builds on
+    ``seq`` (it is rebased). The pending entries of the batch's records are read once and
+    rebased here, and everything is written at the end of the batch: what reads the outbox
+    in between (a fall-back) reads only field names and states, which this does not change.
+    An entry stops being rebased once settled: acknowledged (and deleted) or marked.
+    """
+
+    def __init__(self, pending: dict[tuple[str, str], list[_PendingEntry]]) -> None:
+        self._pending = pending
+        self._by_op = {e.op_id: e for entries in pending.values() for e in entries}
+        self._versions: list[tuple[str, str, str, int]] = []
+
+    @classmethod
+    def load(cls, conn: Any, entries: list[Any]) -> _PendingBases:
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for entry in entries:
+            by_entity[entry.entity].add(entry.record_id)
+        pending: dict[tuple[str, str], list[_PendingEntry]] = {}
+        for entity, ids in by_entity.items():
+            ordered = sorted(ids)
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for counter, op_id, record_id, raw in conn.execute(
+                    "SELECT counter, op_id, record_id, fields FROM outbox WHERE entity = ?"
+                    f" AND +state = 'pending' AND record_id IN ({marks}) ORDER BY counter",
+                    (entity, *chunk),
+                ):
+                    pending.setdefault((entity, record_id), []).append(
+                        _PendingEntry(counter, op_id, json.loads(raw))
+                    )
+        return cls(pending)
+
+    def settled(self, op_id: str, *, keep: bool) -> None:
+        """No more rebasing of this entry; ``keep``: it stays, with the rebases so far."""
+        entry = self._by_op.get(op_id)
+        if entry is not None:
+            entry.active = False
+            entry.dirty = entry.dirty and keep
+
+    def advance(
+        self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
+    ) -> None:
+        """Our write is now version ``seq`` on the server: later local edits build on it."""
+        self._versions.extend((entity, record_id, name, seq) for name in fields)
+        for entry in self._pending.get((entity, record_id), ()):
+            if not entry.active:
+                continue
+            for name, change in entry.fields.items():
+                if name in fields and change.get("base") == fields[name].get("base"):
+                    change["base"] = seq
+                    entry.dirty = True
+
+    def save(self, conn: Any, outbox: Any) -> None:
+        outbox.set_field_versions(self._versions)
+        conn.executemany(
+            "UPDATE outbox SET fields = ? WHERE counter = ?",
+            [
+                (json.dumps(e.fields, ensure_ascii=False), e.counter)
+                for e in self._by_op.values()
+                if e.dirty
+            ],
+        )
+
+
+@dataclass
+class _PendingEntry:
+    counter: int
+    op_id: str
+    fields: dict[str, dict[str, JSON]]
+    active: bool = True
+    dirty: bool = False
 
 
 def _wire_default(value: Any) -> JSON:
