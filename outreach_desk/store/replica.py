@@ -287,10 +287,12 @@ class LocalReplica:
         report = ApplyReport()
         with self._ctx.transaction():
             self._page = _Page.load(self._ctx.conn, changes)
+            self._page.rows = self._stored_rows(changes)
             try:
                 for change in changes:
                     self._apply_one(change, report)
                 self._ctx.conn.executemany(_NOTE_VERSION, self._page.noted)
+                self._store.outbox.set_field_versions(self._page.versions)
                 self._refresh_page(self._page.refresh)
             finally:
                 self._page = None
@@ -301,6 +303,30 @@ class LocalReplica:
                     self._set_meta(CURSOR_CHANGE_KEY, str(changes[-1]["change_id"]))
             self._set_meta(EPOCH_KEY, epoch)
         return report
+
+    def _stored_rows(
+        self, changes: list[dict[str, Any]]
+    ) -> dict[tuple[str, str], tuple[int, str | None] | None]:
+        """(rid, deleted_at) of the page's records as stored before the page, None for
+        records not stored: one query per entity instead of one per change."""
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for change in changes:
+            if change["entity"] in self._repos:
+                by_entity[change["entity"]].add(change["record_id"])
+        rows: dict[tuple[str, str], tuple[int, str | None] | None] = {}
+        for entity, ids in by_entity.items():
+            ordered = sorted(ids)
+            rows.update(dict.fromkeys(((entity, i) for i in ordered), None))
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for record_id, rid, deleted_at in self._ctx.conn.execute(
+                    f"SELECT id, rid, deleted_at FROM {self._repos[entity].table}"
+                    f" WHERE id IN ({marks})",
+                    chunk,
+                ):
+                    rows[(entity, record_id)] = (rid, deleted_at)
+        return rows
 
     def _remember_authors(self, changes: list[dict[str, Any]]) -> None:
         """The feed names each change's author: keep the names, so people see colleagues."""
@@ -364,9 +390,13 @@ class LocalReplica:
         if repo is None:
             return  # an entity this version of the app does not hold
         table = repo.table
-        row = self._ctx.conn.execute(
-            f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
-        ).fetchone()
+        key = (entity, record_id)
+        if key in page.rows:
+            row = page.rows.pop(key)  # read once: this change may write the record
+        else:
+            row = self._ctx.conn.execute(
+                f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
+            ).fetchone()
         if change.get("deleted"):
             if row is not None and row[1] is None:
                 if self._has_pending(entity, record_id):
@@ -389,8 +419,7 @@ class LocalReplica:
                 continue
             newer.append((entity, record_id, name, version))
             known[name] = version
-        if newer:
-            self._store.outbox.set_field_versions(newer)
+        page.versions.extend(newer)
         for _entity, _record_id, name, version in newer:
             value = fields[name]["value"]
             if name not in columns:
@@ -649,6 +678,13 @@ class _Page:
     known: dict[tuple[str, str], dict[str, int]]
     """Field versions of the page's records."""
     noted: list[tuple[str, str, str, int, int]] = dataclasses.field(default_factory=list)
+    versions: list[tuple[str, str, str, int]] = dataclasses.field(default_factory=list)
+    """Field versions the page moved forward, written together at the end of the page."""
+    rows: dict[tuple[str, str], tuple[int, str | None] | None] = dataclasses.field(
+        default_factory=dict
+    )
+    """(rid, deleted_at) of records as stored before the page; an entry is used once (the
+    record's first change in the page), later changes of the record read the table."""
     refresh: dict[str, dict[str, None]] = dataclasses.field(default_factory=dict)
     """Records whose derived tables are rebuilt at the end of the page, by entity, in order."""
 
