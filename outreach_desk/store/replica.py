@@ -181,6 +181,7 @@ class LocalReplica:
             # Acknowledged entries are deleted, and versions noted, in bulk: before anything
             # that reads the outbox (a fall-back) and at the end, so in effect at once.
             acknowledged: list[str] = []
+            shadows: list[tuple[str, str, str | None]] = []
             noted: list[tuple[str, str, str, int, int]] = []
             for result in results:
                 entry = by_id.get(str(result["op_id"]))
@@ -195,27 +196,30 @@ class LocalReplica:
                         bases.advance(entry.entity, entry.record_id, entry.fields, seq)
                         deleted = int(entry.kind == "delete")
                         noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
-                    self._drop_shadow(entry.entity, entry.record_id, entry.fields, entry.kind)
+                    shadows.extend(_shadows_to_drop(entry))
                 else:
                     outbox.acknowledge_all(acknowledged)
-                    acknowledged = []
+                    self._drop_shadows(shadows)
+                    acknowledged, shadows = [], []
                     outbox.mark(entry.op_id, str(status), dict(result))
                     bases.settled(entry.op_id, keep=True)
                     self._fall_back_to_server(entry.entity, entry.record_id, entry.kind)
             outbox.acknowledge_all(acknowledged)
+            self._drop_shadows(shadows)
             bases.save(self._ctx.conn, outbox)
             self._ctx.conn.executemany(_NOTE_VERSION, noted)
 
-    def _drop_shadow(self, entity: str, record_id: str, fields: dict[str, Any], kind: str) -> None:
-        """Our value is now the server's: the remembered server value is history."""
-        if kind == "delete":
-            self._ctx.conn.execute(
-                "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
-            )
-            return
-        self._ctx.conn.executemany(
+    def _drop_shadows(self, shadows: list[tuple[str, str, str | None]]) -> None:
+        """Our values are now the server's: the remembered server values are history.
+        (entity, record_id, field), field None for all of the record's (a delete)."""
+        conn = self._ctx.conn
+        conn.executemany(
+            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?",
+            [(e, r) for e, r, name in shadows if name is None],
+        )
+        conn.executemany(
             "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
-            [(entity, record_id, name) for name in fields],
+            [s for s in shadows if s[2] is not None],
         )
 
     def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:
@@ -713,6 +717,15 @@ class _Page:
                 ):
                     known.setdefault((entity, record_id), {})[name] = version
         return cls(pending, known)
+
+
+def _shadows_to_drop(entry: Any) -> list[tuple[str, str, str | None]]:
+    """The ``sync_shadow`` lines an applied entry makes history (all of them for a delete).
+    They are dropped with the acknowledged entries: before a fall-back reads them, and at
+    the end of the batch."""
+    if entry.kind == "delete":
+        return [(entry.entity, entry.record_id, None)]
+    return [(entry.entity, entry.record_id, name) for name in entry.fields]
 
 
 class _PendingBases:
