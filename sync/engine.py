@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sync.protocol import (
+    CHECKED_PULL_PROTOCOL,
     MAX_PUSH_OPS,
     CursorCheck,
     PartitionSummary,
@@ -24,6 +25,7 @@ from sync.protocol import (
     encode,
     partition_digest_of_lines,
 )
+from sync.protocol.client import PullPage
 
 PULL_PAGE = 500
 AUDIT_BATCH = 1000
@@ -92,6 +94,10 @@ class SyncEngine:
         self._progress = progress or (lambda stage, done, total: None)
         self._cancelled = cancelled or (lambda: False)
         self._clock = clock
+        self._ask_check = False
+        """The server speaks protocol 2: the last pull page brings the sync's check."""
+        self._checked: PullPage | None = None
+        """The last pull page, when it brought the check (digests and open conflicts)."""
 
     def _check(self) -> None:
         if self._cancelled():
@@ -116,6 +122,7 @@ class SyncEngine:
         check = CursorCheck(cursor, change_id) if cursor and change_id else None
         hello = self.client.hello(self.app_version, check)
         report.teams = [t.id for t in hello.teams]
+        self._ask_check = hello.max_protocol >= CHECKED_PULL_PROTOCOL
         lost = hello.cursor_known is False or cursor > hello.high_water
         if lost:
             # The server was restored from an older backup. Re-push what it lost from our
@@ -146,14 +153,16 @@ class SyncEngine:
                 return
 
     def _pull(self, report: SyncReport, epoch: str) -> None:
+        self._checked = None
         while True:
             self._check()
-            page = self.client.pull_page(self.replica.cursor(), PULL_PAGE)
+            page = self.client.pull_page(self.replica.cursor(), PULL_PAGE, check=self._ask_check)
             changes = page.changes
             self.replica.apply_changes(changes, page.next, page.epoch or epoch)
             report.pulled += len(changes)
             self._progress("pull", page.next, max(page.high_water, page.next))
             if not page.more:
+                self._checked = page if page.partitions is not None else None
                 return
 
     def _summaries(self, teams: Sequence[str]) -> dict[str, PartitionSummary]:
@@ -164,12 +173,21 @@ class SyncEngine:
         if not report.teams:
             return
         self._progress("verify", 0, 1)
-        answer = self.client.verify(self._summaries(report.teams))
-        for team in answer.mismatches:
+        checked = self._checked
+        if checked is not None and checked.partitions is not None:
+            # The server's digests came with the last pull page: compare here, exactly as
+            # the server compares what ``verify`` is sent.
+            server = checked.partitions
+            mine = self._summaries(report.teams)
+            empty = partition_digest_of_lines(None)
+            mismatches = sorted(p for p in server if mine.get(p, empty) != server[p])
+        else:
+            mismatches = list(self.client.verify(self._summaries(report.teams)).mismatches)
+        for team in mismatches:
             self._repair(team, epoch)
             report.repaired.append(team)
-        if answer.mismatches:
-            again = self.client.verify(self._summaries(answer.mismatches))
+        if mismatches:
+            again = self.client.verify(self._summaries(mismatches))
             report.still_mismatched = list(again.mismatches)
 
     def _repair(self, team: str, epoch: str) -> None:
@@ -209,7 +227,11 @@ class SyncEngine:
                 return
 
     def _conflicts(self, report: SyncReport) -> None:
-        conflicts = [encode(c) for c in self.client.list_conflicts()]
+        checked = self._checked
+        if checked is not None and checked.conflicts is not None:
+            conflicts = checked.conflicts  # came with the last pull page
+        else:
+            conflicts = [encode(c) for c in self.client.list_conflicts()]
         self.replica.store_conflicts(conflicts)
         report.open_conflicts = len(conflicts)
 

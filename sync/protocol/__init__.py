@@ -27,6 +27,7 @@ from sync.protocol.errors import (
 from sync.protocol.messages import (
     APPEND_ONLY_ENTITIES,
     APPENDABLE_ENTITIES,
+    CHECKED_PULL_PROTOCOL,
     CITIZEN_TEAM_FIELD,
     DEFAULT_PULL_LIMIT,
     DELETED_FIELD,
@@ -93,6 +94,7 @@ from sync.protocol.signing import (
 __all__ = [
     "APPENDABLE_ENTITIES",
     "APPEND_ONLY_ENTITIES",
+    "CHECKED_PULL_PROTOCOL",
     "CITIZEN_TEAM_FIELD",
     "DEFAULT_PULL_LIMIT",
     "DELETED_FIELD",

@@ -6,6 +6,7 @@ It holds no sync state (cursor, outbox): that is the engine's job. Every failure
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import ipaddress
 import ssl
@@ -182,9 +183,9 @@ class SyncClient:
     ) -> PullResponse:
         chosen = None if partitions is None else list(partitions)
         request = PullRequest(after, limit, chosen)
-        data = self._post("/v1/sync/pull", encode(request), True)
+        data = self._post("/v1/sync/pull", _pull_request_wire(request), True)
         page = _plain_page(data)
-        if page is None:
+        if page is None or page.partitions is not None:
             return decode(PullResponse, data)
         changes = [_change(c) for c in page.changes]
         return PullResponse(changes, page.next, page.more, page.epoch, page.high_water)
@@ -194,12 +195,15 @@ class SyncClient:
         after: int,
         limit: int = DEFAULT_PULL_LIMIT,
         partitions: Sequence[str] | None = None,
+        *,
+        check: bool = False,
     ) -> PullPage:
         """``pull``, with the changes left as checked JSON objects (``encode(change)``) for a
-        caller that wants them as dicts anyway: saves building and unbuilding a page."""
+        caller that wants them as dicts anyway: saves building and unbuilding a page.
+        ``check``: ask for the sync's check on the last page (``PullRequest.check``)."""
         chosen = None if partitions is None else list(partitions)
-        request = PullRequest(after, limit, chosen)
-        data = self._post("/v1/sync/pull", encode(request), True)
+        request = PullRequest(after, limit, chosen, check)
+        data = self._post("/v1/sync/pull", _pull_request_wire(request), True)
         page = _plain_page(data)
         if page is not None:
             return page
@@ -210,6 +214,8 @@ class SyncClient:
             typed.more,
             typed.epoch,
             typed.high_water,
+            typed.partitions,
+            None if typed.conflicts is None else [encode(c) for c in typed.conflicts],
         )
 
     def verify(self, partitions: Mapping[str, PartitionSummary]) -> VerifyResponse:
@@ -306,6 +312,19 @@ class PullPage:
     more: bool
     epoch: str
     high_water: int
+    partitions: dict[str, PartitionSummary] | None = None
+    """The check of the sync, when asked for and given (``PullResponse.partitions``)."""
+    conflicts: list[dict[str, Any]] | None = None
+    """With ``partitions``: the open conflicts, each exactly ``encode(ConflictInfo)``."""
+
+
+def _pull_request_wire(request: PullRequest) -> dict[str, Any]:
+    """``encode(request)``, without ``check`` when it is false: the body a protocol-1
+    server was always sent."""
+    wire = encode(request)
+    if not request.check:
+        del wire["check"]
+    return dict(wire)
 
 
 # -- quick paths for the large messages ------------------------------------------------------
@@ -422,6 +441,7 @@ def _push_response(data: Any) -> PushResponse:
 
 
 _PAGE_KEYS = frozenset(("changes", "next", "more", "epoch", "high_water"))
+_CHECKED_PAGE_KEYS = _PAGE_KEYS | {"partitions", "conflicts"}
 _CHANGE_KEYS = (
     "seq",
     "change_id",
@@ -496,8 +516,22 @@ def _change(c: dict[str, Any]) -> Change:
 
 
 def _plain_page(data: Any) -> PullPage | None:
-    """The page as is when every part of it is exactly what the codec would give back."""
-    if type(data) is not dict or data.keys() != _PAGE_KEYS:
+    """The page as is when every part of it is exactly what the codec would give back (the
+    small check of a last page goes through the codec)."""
+    if type(data) is not dict:
+        return None
+    keys = data.keys()
+    if keys == _CHECKED_PAGE_KEYS:
+        checked = _plain_page({k: data[k] for k in _PAGE_KEYS})
+        if checked is None:
+            return None
+        try:
+            rest = decode(PullResponse, {**data, "changes": []})
+        except InvalidMessage:
+            return None  # the caller's full decode reports it
+        conflicts = None if rest.conflicts is None else [encode(c) for c in rest.conflicts]
+        return dataclasses.replace(checked, partitions=rest.partitions, conflicts=conflicts)
+    if keys != _PAGE_KEYS:
         return None
     changes = data["changes"]
     if not (

@@ -16,9 +16,12 @@ from sync.protocol.errors import InvalidMessage
 JSONValue: TypeAlias = Any
 """Any value ``json.dumps`` accepts; field values are opaque to the protocol."""
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
+"""2: a pull may ask for the check of the sync (``PullRequest.check``) on its last page."""
 MIN_PROTOCOL = 1
-MAX_PROTOCOL = 1
+MAX_PROTOCOL = 2
+CHECKED_PULL_PROTOCOL = 2
+"""The first protocol version whose servers know ``PullRequest.check``."""
 SCHEMA_VERSION = 1
 """Version of the entity/field vocabulary carried in ops (not the local database's version)."""
 MIN_SCHEMA = 1
@@ -231,6 +234,11 @@ class PullRequest:
     limit: int = DEFAULT_PULL_LIMIT
     partitions: list[str] | None = None
     """Restrict to these teams, e.g. to back-fill a team the user was just added to."""
+    check: bool = False
+    """Protocol 2: on the last page (``more`` false) also answer what ``verify`` and
+    ``conflicts/list`` would (``PullResponse.partitions`` and ``conflicts``), for the same
+    moment as the page, so a sync needs neither request. A server may leave them out (an
+    older server, or a write committed while the page was read): then ask as before."""
 
     def __post_init__(self) -> None:
         _require(self.after >= 0, "after must be >= 0")
@@ -280,6 +288,11 @@ class PullResponse:
     more: bool
     epoch: str
     high_water: int
+    partitions: dict[str, PartitionSummary] | None = None
+    """With ``PullRequest.check``, on the last page: the digest of each of the device's
+    partitions as of ``high_water`` (what ``VerifyResponse.server`` holds)."""
+    conflicts: list[ConflictInfo] | None = None
+    """With ``PullRequest.check``, on the last page: the open conflicts (``ConflictList``)."""
 
 
 @dataclass(frozen=True)

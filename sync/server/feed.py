@@ -13,6 +13,7 @@ from sqlalchemy import Connection, String, Text, bindparam, case, cast, func, se
 
 from sync.protocol import errors as codes
 from sync.protocol import wirejson
+from sync.protocol.codec import encode
 from sync.protocol.digest import partition_digest, partition_digest_of_lines
 from sync.protocol.messages import (
     MAX_PROTOCOL,
@@ -22,6 +23,7 @@ from sync.protocol.messages import (
     Author,
     Change,
     ChangeField,
+    ConflictInfo,
     HelloRequest,
     HelloResponse,
     PartitionSummary,
@@ -31,7 +33,7 @@ from sync.protocol.messages import (
     VerifyRequest,
     VerifyResponse,
 )
-from sync.server import schema
+from sync.server import conflicts, schema
 from sync.server.auth import Actor
 from sync.server.errors import ApiError
 from sync.server.store import high_water
@@ -95,6 +97,7 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
     change-log lock makes seq order commit order).
     """
     rows, next_seq, more, top = _pull_rows(conn, actor, request)
+    check = _check(conn, actor, top) if request.check and not more else None
     changes = [
         Change(
             seq=r.seq,
@@ -114,7 +117,9 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
         )
         for r in rows
     ]
-    return PullResponse(changes, next_seq, more, epoch, top)
+    if check is None:
+        return PullResponse(changes, next_seq, more, epoch, top)
+    return PullResponse(changes, next_seq, more, epoch, top, check[0], check[1])
 
 
 def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> dict[str, Any]:
@@ -142,13 +147,31 @@ def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) 
         }
         for r in rows
     ]
-    return {
+    answer: dict[str, Any] = {
         "changes": changes,
         "next": next_seq,
         "more": more,
         "epoch": epoch,
         "high_water": top,
     }
+    check = _check(conn, actor, top) if request.check and not more else None
+    if check is not None:
+        answer["partitions"] = {p: encode(summary) for p, summary in check[0].items()}
+        answer["conflicts"] = [encode(c) for c in check[1]]
+    return answer
+
+
+def _check(
+    conn: Connection, actor: Actor, top: int
+) -> tuple[dict[str, PartitionSummary], list[ConflictInfo]] | None:
+    """What ``verify`` and ``conflicts/list`` answer, as of seq ``top``; None when a write
+    committed meanwhile (READ COMMITTED on PostgreSQL), so the answer would not match the
+    page: the device then asks as before."""
+    summaries = partition_summaries(conn, actor.teams)
+    open_conflicts = conflicts.list_open(conn, actor)
+    if high_water(conn) != top:
+        return None
+    return summaries, open_conflicts
 
 
 _OWN_SEQ = re.compile(r'"version"\s*:\s*null')
