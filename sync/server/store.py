@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from sync.protocol.messages import CITIZEN_TEAM_FIELD
 from sync.server import schema
+from sync.server.bulk import insert_rows, update_rows
 
 
 @dataclass
@@ -45,7 +46,8 @@ class Author:
 # running it. Parameters are passed at execution time instead.
 _r = schema.records
 _INSERT_CHANGE = insert(schema.change_log).returning(schema.change_log.c.seq)
-_INSERT_CHANGES = insert(schema.change_log)
+_RECORD_KEY = ("entity", "record_id")
+_RECORD_VALUES = ("partition", "deleted", "version", "fields", "versions", "updated_at")
 _INSERT_RECORD = insert(_r)
 _UPDATE_RECORD = update(_r).where(
     _r.c.entity == bindparam("key_entity"), _r.c.record_id == bindparam("key_record_id")
@@ -148,7 +150,7 @@ class ChangeBuffer:
 
     def flush(self) -> None:
         if self.rows:
-            self.conn.execute(_INSERT_CHANGES, self.rows)
+            insert_rows(self.conn, schema.change_log, self.rows)
             self.rows = []
         if self._pg_sequence is not None and self._last is not None:
             self.conn.execute(
@@ -315,13 +317,10 @@ def save_records(
         {"entity": r.entity, "record_id": r.record_id, **_record_values(r, now)} for r in new
     ]
     updates = [
-        {"key_entity": r.entity, "key_record_id": r.record_id, **_record_values(r, now)}
-        for r in changed
+        {"entity": r.entity, "record_id": r.record_id, **_record_values(r, now)} for r in changed
     ]
-    if inserts:
-        conn.execute(_INSERT_RECORD, inserts)
-    if updates:
-        conn.execute(_UPDATE_RECORD, updates)
+    insert_rows(conn, _r, inserts)
+    update_rows(conn, _r, _RECORD_KEY, _RECORD_VALUES, updates)
 
 
 @dataclass(frozen=True)
