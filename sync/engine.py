@@ -1,6 +1,8 @@
 """The client side of a sync, in named stages (as Morango does), without Qt.
 
 hello → (restore check) → push → pull → verify (and repair) → audit → conflicts.
+With a protocol-2 server the last pull page brings what verify and conflicts need, so the
+comparison runs here and those two requests are made only after a repair (or not at all).
 
 The engine talks to the server through :class:`~sync.protocol.SyncClient` and to the
 device's store through the small :class:`Replica` interface, so it runs the same in
@@ -45,7 +47,6 @@ class Replica(Protocol):
         epoch: str,
         keep_cursor: bool = False,
     ) -> Any: ...
-    def partition_versions(self) -> Mapping[str, Sequence[tuple[str, str, int, bool]]]: ...
     def partition_lines(self) -> Mapping[str, str]: ...
     def requeue_lost(self, high_water: int) -> int: ...
     def audit_after(self) -> tuple[int, list[dict[str, Any]]]: ...
