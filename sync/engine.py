@@ -27,7 +27,7 @@ from sync.protocol import (
     encode,
     partition_digest_of_lines,
 )
-from sync.protocol.client import PullPage
+from sync.protocol.client import PullPage, result_wire
 
 PULL_PAGE = 500
 AUDIT_BATCH = 1000
@@ -139,7 +139,7 @@ class SyncEngine:
             if not ops:
                 return
             answer = self.client.push_wire(ops)
-            results = [encode(r) for r in answer.results]
+            results = [result_wire(r) for r in answer.results]
             self.replica.record_results(results)
             for result in answer.results:
                 if result.status == "applied":

@@ -361,6 +361,19 @@ def op_wire(op: Op) -> dict[str, Any]:
     }
 
 
+def result_wire(result: OpResult) -> dict[str, Any]:
+    """``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
+    return {
+        "op_id": result.op_id,
+        "status": result.status,
+        "seq": result.seq,
+        "conflict_id": result.conflict_id,
+        "conflict_ids": list(result.conflict_ids),
+        "reason": result.reason,
+        "message": result.message,
+    }
+
+
 def decode_op(raw: Any) -> Op:
     """``decode(Op, raw)``."""
     try:

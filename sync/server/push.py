@@ -24,7 +24,7 @@ from sqlalchemy import Connection, bindparam, insert, select
 
 from sync.merge import Outcome, ServerField, changed_since, merge_fields
 from sync.protocol import errors as codes
-from sync.protocol.client import decode_op
+from sync.protocol.client import decode_op, result_wire
 from sync.protocol.codec import decode
 from sync.protocol.digest import values_equal
 from sync.protocol.errors import InvalidMessage
@@ -224,17 +224,8 @@ class _Batch:
         insert_rows(self.conn, schema.rejected_ops, self.rejected_rows)
 
 
-def result_json(result: OpResult) -> dict[str, Any]:
-    """``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
-    return {
-        "op_id": result.op_id,
-        "status": result.status,
-        "seq": result.seq,
-        "conflict_id": result.conflict_id,
-        "conflict_ids": list(result.conflict_ids),
-        "reason": result.reason,
-        "message": result.message,
-    }
+result_json = result_wire
+"""``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
 
 
 def _apply(batch: _Batch, op: Op) -> OpResult:

@@ -16,6 +16,7 @@ from sync.protocol import (
     DeviceCredentials,
     InvalidMessage,
     Op,
+    OpResult,
     ProtocolError,
     RecordVersion,
     ServerUnavailable,
@@ -30,6 +31,7 @@ from sync.protocol import (
     sign_request,
     verify_signature,
 )
+from sync.protocol.client import result_wire
 
 
 def op_json(**changes: Any) -> dict[str, Any]:
@@ -214,3 +216,13 @@ def test_client_signs_the_full_path_under_a_prefix() -> None:
     )
     key = client.credentials.private_key.public_key()
     assert verify_signature(key, seen[0].headers["X-Signature"], message)
+
+
+def test_quick_result_form_equals_the_codec() -> None:
+    results = [
+        OpResult("o1", "applied", seq=4),
+        OpResult("o2", "conflict", seq=5, conflict_id="k", conflict_ids=["k", "l"]),
+        OpResult("o3", "rejected", reason="invalid_op", message="bad"),
+    ]
+    for result in results:
+        assert result_wire(result) == encode(result)
