@@ -16,8 +16,8 @@ What is measured, per backend:
 
 1. push: a laptop (real encrypted store) records citizens and journal notes with Danish text
    through its repositories; the outbox is pushed by the sync engine's push stage. "protocol"
-   counts only ``SyncClient.push`` (encode, HTTP, server); "desktop" the whole stage (reading
-   the outbox, decoding ops, recording the answers).
+   counts only ``SyncClient.push_wire`` (check, encode, HTTP, server); "desktop" the whole
+   stage (reading the outbox, checking ops, recording the answers).
 2. pull into an empty device: "protocol" is ``SyncClient.pull`` pages; "desktop" the engine's
    pull stage into a second laptop's encrypted store (HTTP + ``LocalReplica.apply_changes``);
    "apply only" the time inside ``apply_changes``.
@@ -379,8 +379,8 @@ def bench_push_pull(setup: Setup, figures: Figures, total: int) -> tuple[Store, 
 
     # 1. push, through the engine's push stage
     engine, client = _engine(writer_store)
-    push = Stopwatch(client.push)
-    client.push = push  # type: ignore[method-assign]
+    push = Stopwatch(client.push_wire)  # the engine's call (ops stay JSON objects)
+    client.push_wire = push  # type: ignore[method-assign]
     report = SyncReport()
     start = time.perf_counter()
     engine._push(report)
@@ -553,7 +553,7 @@ def run_backend(
 
 ROWS: list[tuple[str, str, str]] = [
     # key, label, unit
-    ("push_protocol", "push {ops} ops, protocol (SyncClient.push)", "ops/s"),
+    ("push_protocol", "push {ops} ops, protocol (SyncClient.push_wire)", "ops/s"),
     ("push_desktop", "push {ops} ops, desktop (engine push stage)", "ops/s"),
     ("pull_protocol", "pull {ops} changes, protocol (SyncClient.pull)", "changes/s"),
     ("pull_page", "pull {ops} changes, protocol (SyncClient.pull_page)", "changes/s"),

@@ -1,6 +1,8 @@
 """The client side of a sync, in named stages (as Morango does), without Qt.
 
 hello → (restore check) → push → pull → verify (and repair) → audit → conflicts.
+With a protocol-2 server the last pull page brings what verify and conflicts need, so the
+comparison runs here and those two requests are made only after a repair (or not at all).
 
 The engine talks to the server through :class:`~sync.protocol.SyncClient` and to the
 device's store through the small :class:`Replica` interface, so it runs the same in
@@ -13,21 +15,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol, cast
+from typing import Any, Protocol
 
 from sync.protocol import (
+    CHECKED_PULL_PROTOCOL,
     MAX_PUSH_OPS,
     AuditBase,
     CursorCheck,
     DeviceMarks,
     PartitionSummary,
     ProtocolError,
-    RecordVersion,
     SyncClient,
     encode,
-    partition_digest,
+    partition_digest_of_lines,
 )
-from sync.protocol.client import decode_op
+from sync.protocol.client import PullPage, result_wire
 
 PULL_PAGE = 500
 AUDIT_BATCH = 1000
@@ -47,7 +49,7 @@ class Replica(Protocol):
         epoch: str,
         keep_cursor: bool = False,
     ) -> Any: ...
-    def partition_versions(self) -> Mapping[str, Sequence[tuple[str, str, int, bool]]]: ...
+    def partition_lines(self) -> Mapping[str, str]: ...
     def requeue_lost(self, high_water: int) -> int: ...
     def forget_partitions(self, keep: Sequence[str]) -> int: ...
     def audit_after(self) -> tuple[int, list[dict[str, Any]]]: ...
@@ -57,13 +59,6 @@ class Replica(Protocol):
     def device_marks(self) -> tuple[int, int, str | None]: ...
     def audit_hash_at(self, seq: int) -> str | None: ...
     def recover_from_rollback(self, server_counter: int) -> int: ...
-
-
-class _Line(NamedTuple):
-    entity: str
-    record_id: str
-    version: int
-    deleted: bool
 
 
 class SyncCancelled(Exception):
@@ -113,6 +108,10 @@ class SyncEngine:
         self._progress = progress or (lambda stage, done, total: None)
         self._cancelled = cancelled or (lambda: False)
         self._clock = clock
+        self._ask_check = False
+        """The server speaks protocol 2: the last pull page brings the sync's check."""
+        self._checked: PullPage | None = None
+        """The last pull page, when it brought the check (digests and open conflicts)."""
 
     def _check(self) -> None:
         if self._cancelled():
@@ -139,6 +138,7 @@ class SyncEngine:
         marks = DeviceMarks(*self.replica.device_marks())
         hello = self.client.hello(self.app_version, check, marks=marks)
         report.teams = [t.id for t in hello.teams]
+        self._ask_check = hello.max_protocol >= CHECKED_PULL_PROTOCOL
         if self._rolled_back(hello, marks):
             report.rolled_back = True
             server_counter = hello.device_marks.op_counter if hello.device_marks else 0
@@ -168,8 +168,8 @@ class SyncEngine:
             ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
             if not ops:
                 return
-            answer = self.client.push([decode_op(op) for op in ops])
-            results = [encode(r) for r in answer.results]
+            answer = self.client.push_wire(ops)
+            results = [result_wire(r) for r in answer.results]
             self.replica.record_results(results)
             for result in answer.results:
                 if result.status == "applied":
@@ -191,35 +191,40 @@ class SyncEngine:
         report.forgotten = self.replica.forget_partitions(report.teams)
 
     def _pull(self, report: SyncReport, epoch: str) -> None:
+        self._checked = None
         while True:
             self._check()
-            page = self.client.pull_page(self.replica.cursor(), PULL_PAGE)
+            page = self.client.pull_page(self.replica.cursor(), PULL_PAGE, check=self._ask_check)
             changes = page.changes
             self.replica.apply_changes(changes, page.next, page.epoch or epoch)
             report.pulled += len(changes)
             self._progress("pull", page.next, max(page.high_water, page.next))
             if not page.more:
+                self._checked = page if page.partitions is not None else None
                 return
 
     def _summaries(self, teams: Sequence[str]) -> dict[str, PartitionSummary]:
-        local = self.replica.partition_versions()
-        return {
-            # _Line has RecordVersion's attributes and is several times cheaper to build
-            team: partition_digest(
-                cast(list[RecordVersion], [_Line._make(t) for t in local.get(team, ())])
-            )
-            for team in teams
-        }
+        local = self.replica.partition_lines()
+        return {team: partition_digest_of_lines(local.get(team)) for team in teams}
 
     def _verify(self, report: SyncReport, epoch: str) -> None:
         if not report.teams:
             return
         self._progress("verify", 0, 1)
-        answer = self.client.verify(self._summaries(report.teams))
-        for team in answer.mismatches:
+        checked = self._checked
+        if checked is not None and checked.partitions is not None:
+            # The server's digests came with the last pull page: compare here, exactly as
+            # the server compares what ``verify`` is sent.
+            server = checked.partitions
+            mine = self._summaries(report.teams)
+            empty = partition_digest_of_lines(None)
+            mismatches = sorted(p for p in server if mine.get(p, empty) != server[p])
+        else:
+            mismatches = list(self.client.verify(self._summaries(report.teams)).mismatches)
+        for team in mismatches:
             self._repair(team, epoch)
             report.repaired.append(team)
-        if answer.mismatches:
+        if mismatches:
             # every partition again: the server counts a partition left out as empty
             again = self.client.verify(self._summaries(report.teams))
             report.still_mismatched = list(again.mismatches)
@@ -268,7 +273,11 @@ class SyncEngine:
                 return
 
     def _conflicts(self, report: SyncReport) -> None:
-        conflicts = [encode(c) for c in self.client.list_conflicts()]
+        checked = self._checked
+        if checked is not None and checked.conflicts is not None:
+            conflicts = checked.conflicts  # came with the last pull page
+        else:
+            conflicts = [encode(c) for c in self.client.list_conflicts()]
         self.replica.store_conflicts(conflicts)
         report.open_conflicts = len(conflicts)
 

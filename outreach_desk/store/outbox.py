@@ -11,9 +11,20 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from ..domain.ids import uuid7
 from .codec import JSON
 from .session import Session
+
+
+def _loads(text: str) -> Any:
+    """An entry's JSON: orjson reads a push batch's 500 entries several times faster; what
+    it refuses (``NaN``, integers beyond 64 bits) the standard library reads as before."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +138,11 @@ class Outbox:
                 r[3],
                 r[4],
                 r[5],
-                json.loads(r[6]),
+                _loads(r[6]),
                 r[7],
                 r[8],
                 r[9],
-                json.loads(r[10]) if r[10] else None,
+                _loads(r[10]) if r[10] else None,
             )
             for r in rows
         ]

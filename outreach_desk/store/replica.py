@@ -202,10 +202,13 @@ class LocalReplica:
         outbox = self._store.outbox
         with self._ctx.transaction():
             wanted = [str(result["op_id"]) for result in results]
-            by_id = {e.op_id: e for e in outbox.by_op_ids(wanted)}
+            entries = outbox.by_op_ids(wanted)
+            by_id = {e.op_id: e for e in entries}
+            bases = _PendingBases.load(self._ctx.conn, entries)
             # Acknowledged entries are deleted, and versions noted, in bulk: before anything
             # that reads the outbox (a fall-back) and at the end, so in effect at once.
             acknowledged: list[str] = []
+            shadows: list[tuple[str, str, str | None]] = []
             noted: list[tuple[str, str, str, int, int]] = []
             for result in results:
                 entry = by_id.get(str(result["op_id"]))
@@ -214,30 +217,36 @@ class LocalReplica:
                 status = result["status"]
                 if status == "applied":
                     seq = result.get("seq")
+                    acknowledged.append(entry.op_id)
+                    bases.settled(entry.op_id, keep=False)
                     if isinstance(seq, int):
-                        self._advance_bases(entry.entity, entry.record_id, entry.fields, seq)
+                        bases.advance(entry.entity, entry.record_id, entry.fields, seq)
                         deleted = int(entry.kind == "delete")
                         noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
-                    self._drop_shadow(entry.entity, entry.record_id, entry.fields, entry.kind)
-                    acknowledged.append(entry.op_id)
+                    shadows.extend(_shadows_to_drop(entry))
                 else:
                     outbox.acknowledge_all(acknowledged)
-                    acknowledged = []
+                    self._drop_shadows(shadows)
+                    acknowledged, shadows = [], []
                     outbox.mark(entry.op_id, str(status), dict(result))
+                    bases.settled(entry.op_id, keep=True)
                     self._fall_back_to_server(entry.entity, entry.record_id, entry.kind)
             outbox.acknowledge_all(acknowledged)
+            self._drop_shadows(shadows)
+            bases.save(self._ctx.conn, outbox)
             self._ctx.conn.executemany(_NOTE_VERSION, noted)
 
-    def _drop_shadow(self, entity: str, record_id: str, fields: dict[str, Any], kind: str) -> None:
-        """Our value is now the server's: the remembered server value is history."""
-        if kind == "delete":
-            self._ctx.conn.execute(
-                "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
-            )
-            return
-        self._ctx.conn.executemany(
+    def _drop_shadows(self, shadows: list[tuple[str, str, str | None]]) -> None:
+        """Our values are now the server's: the remembered server values are history.
+        (entity, record_id, field), field None for all of the record's (a delete)."""
+        conn = self._ctx.conn
+        conn.executemany(
+            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?",
+            [(e, r) for e, r, name in shadows if name is None],
+        )
+        conn.executemany(
             "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
-            [(entity, record_id, name) for name in fields],
+            [s for s in shadows if s[2] is not None],
         )
 
     def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:
@@ -284,29 +293,6 @@ class LocalReplica:
         )
         self._refresh_derived(repo, record_id)
 
-    def _advance_bases(
-        self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
-    ) -> None:
-        """Our write is now version ``seq`` on the server: later local edits build on it."""
-        self._store.outbox.set_field_versions([(entity, record_id, n, seq) for n in fields])
-        later = self._ctx.conn.execute(
-            "SELECT counter, fields FROM outbox WHERE entity = ? AND record_id = ?"
-            " AND +state = 'pending'",
-            (entity, record_id),
-        ).fetchall()
-        for counter, raw in later:
-            pending = json.loads(raw)
-            touched = False
-            for name, change in pending.items():
-                if name in fields and change.get("base") == fields[name].get("base"):
-                    change["base"] = seq
-                    touched = True
-            if touched:
-                self._ctx.conn.execute(
-                    "UPDATE outbox SET fields = ? WHERE counter = ?",
-                    (json.dumps(pending, ensure_ascii=False), counter),
-                )
-
     def _note_version(
         self, entity: str, record_id: str, partition: str, version: int, deleted: bool
     ) -> None:
@@ -332,10 +318,13 @@ class LocalReplica:
         report = ApplyReport()
         with self._ctx.transaction():
             self._page = _Page.load(self._ctx.conn, changes)
+            self._page.rows = self._stored_rows(changes)
             try:
                 for change in changes:
                     self._apply_one(change, report)
                 self._ctx.conn.executemany(_NOTE_VERSION, self._page.noted)
+                self._store.outbox.set_field_versions(self._page.versions)
+                self._refresh_page(self._page.refresh)
             finally:
                 self._page = None
             self._remember_authors(changes)
@@ -345,6 +334,30 @@ class LocalReplica:
                     self._set_meta(CURSOR_CHANGE_KEY, str(changes[-1]["change_id"]))
             self._set_meta(EPOCH_KEY, epoch)
         return report
+
+    def _stored_rows(
+        self, changes: list[dict[str, Any]]
+    ) -> dict[tuple[str, str], tuple[int, str | None] | None]:
+        """(rid, deleted_at) of the page's records as stored before the page, None for
+        records not stored: one query per entity instead of one per change."""
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for change in changes:
+            if change["entity"] in self._repos:
+                by_entity[change["entity"]].add(change["record_id"])
+        rows: dict[tuple[str, str], tuple[int, str | None] | None] = {}
+        for entity, ids in by_entity.items():
+            ordered = sorted(ids)
+            rows.update(dict.fromkeys(((entity, i) for i in ordered), None))
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for record_id, rid, deleted_at in self._ctx.conn.execute(
+                    f"SELECT id, rid, deleted_at FROM {self._repos[entity].table}"
+                    f" WHERE id IN ({marks})",
+                    chunk,
+                ):
+                    rows[(entity, record_id)] = (rid, deleted_at)
+        return rows
 
     def _remember_authors(self, changes: list[dict[str, Any]]) -> None:
         """The feed names each change's author: keep the names, so people see colleagues."""
@@ -410,9 +423,13 @@ class LocalReplica:
         if repo is None:
             return  # an entity this version of the app does not hold
         table = repo.table
-        row = self._ctx.conn.execute(
-            f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
-        ).fetchone()
+        key = (entity, record_id)
+        if key in page.rows:
+            row = page.rows.pop(key)  # read once: this change may write the record
+        else:
+            row = self._ctx.conn.execute(
+                f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
+            ).fetchone()
         if moved_to is not None:
             # The record left this partition. If this laptop holds the new team too, the
             # whole record follows in that team's feed (and brings the row back).
@@ -452,8 +469,7 @@ class LocalReplica:
                 continue
             newer.append((entity, record_id, name, version))
             known[name] = version
-        if newer:
-            self._store.outbox.set_field_versions(newer)
+        page.versions.extend(newer)
         for _entity, _record_id, name, version in newer:
             value = fields[name]["value"]
             if name not in columns:
@@ -482,7 +498,7 @@ class LocalReplica:
                 [*updates.values(), now, row[0]],
             )
         report.applied += 1
-        self._refresh_derived(repo, record_id)
+        page.refresh.setdefault(entity, {})[record_id] = None
 
     def _shadow(self, entity: str, record_id: str, name: str, value: Any, version: int) -> None:
         self._ctx.conn.execute(
@@ -536,6 +552,22 @@ class LocalReplica:
         obj = repo._load(self._ctx.query(f"SELECT * FROM {repo.table} WHERE rid = ?", (rid,))[0])
         repo._after_delete(obj, rid)
 
+    def _refresh_page(self, refresh: dict[str, dict[str, None]]) -> None:
+        """Derived tables (search, join tables) of the records a page wrote, in bulk: each is
+        rebuilt from the record as stored now, so doing it once at the end of the page gives
+        what doing it after every change gave."""
+        for entity, ids in refresh.items():
+            repo = self._repos[entity]
+            ordered = list(ids)
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                rows = self._ctx.query(
+                    f"SELECT * FROM {repo.table} WHERE id IN ({marks}) ORDER BY rid", tuple(chunk)
+                )
+                if rows:
+                    repo._after_write_many(rows)
+
     def _refresh_derived(self, repo: Repository[Any], record_id: str) -> None:
         rows = self._ctx.query(f"SELECT * FROM {repo.table} WHERE id = ?", (record_id,))
         if rows:
@@ -550,6 +582,19 @@ class LocalReplica:
         ):
             grouped[partition].append((entity, record_id, int(version), bool(deleted)))
         return dict(grouped)
+
+    def partition_lines(self) -> dict[str, str]:
+        """Per partition, the lines of its digest (``entity|record_id|version|deleted``), joined
+        by newlines in no particular order: built by SQLite, for ``partition_digest_of_lines``
+        (much cheaper than a tuple per record)."""
+        return {
+            partition: lines
+            for partition, lines in self._ctx.conn.execute(
+                "SELECT partition, group_concat(entity || '|' || record_id || '|'"
+                " || CAST(version AS INTEGER) || '|' || (CASE WHEN deleted THEN 1 ELSE 0 END),"
+                " char(10)) FROM sync_records GROUP BY partition"
+            )
+        }
 
     def reset_cursor(self, cursor: int) -> None:
         with self._ctx.transaction():
@@ -781,6 +826,15 @@ class _Page:
     known: dict[tuple[str, str], dict[str, int]]
     """Field versions of the page's records."""
     noted: list[tuple[str, str, str, int, int]] = dataclasses.field(default_factory=list)
+    versions: list[tuple[str, str, str, int]] = dataclasses.field(default_factory=list)
+    """Field versions the page moved forward, written together at the end of the page."""
+    rows: dict[tuple[str, str], tuple[int, str | None] | None] = dataclasses.field(
+        default_factory=dict
+    )
+    """(rid, deleted_at) of records as stored before the page; an entry is used once (the
+    record's first change in the page), later changes of the record read the table."""
+    refresh: dict[str, dict[str, None]] = dataclasses.field(default_factory=dict)
+    """Records whose derived tables are rebuilt at the end of the page, by entity, in order."""
 
     @classmethod
     def load(cls, conn: Any, changes: list[dict[str, Any]]) -> _Page:
@@ -815,6 +869,93 @@ def _moved_to(change: dict[str, Any]) -> str | None:
         return None
     team = (change.get("fields") or {}).get("team_id", {}).get("value")
     return str(team) if team else None
+
+
+def _shadows_to_drop(entry: Any) -> list[tuple[str, str, str | None]]:
+    """The ``sync_shadow`` lines an applied entry makes history (all of them for a delete).
+    They are dropped with the acknowledged entries: before a fall-back reads them, and at
+    the end of the batch."""
+    if entry.kind == "delete":
+        return [(entry.entity, entry.record_id, None)]
+    return [(entry.entity, entry.record_id, name) for name in entry.fields]
+
+
+class _PendingBases:
+    """What acknowledging a push batch does to the pending entries of the same records.
+
+    An applied write is version ``seq`` on the server: the field versions it wrote become
+    ``seq``, and a pending entry that built on the same base as the applied one now builds on
+    ``seq`` (it is rebased). The pending entries of the batch's records are read once and
+    rebased here, and everything is written at the end of the batch: what reads the outbox
+    in between (a fall-back) reads only field names and states, which this does not change.
+    An entry stops being rebased once settled: acknowledged (and deleted) or marked.
+    """
+
+    def __init__(self, pending: dict[tuple[str, str], list[_PendingEntry]]) -> None:
+        self._pending = pending
+        self._by_op = {e.op_id: e for entries in pending.values() for e in entries}
+        self._versions: list[tuple[str, str, str, int]] = []
+
+    @classmethod
+    def load(cls, conn: Any, entries: list[Any]) -> _PendingBases:
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for entry in entries:
+            by_entity[entry.entity].add(entry.record_id)
+        pending: dict[tuple[str, str], list[_PendingEntry]] = {}
+        for entity, ids in by_entity.items():
+            ordered = sorted(ids)
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for counter, op_id, record_id, raw in conn.execute(
+                    "SELECT counter, op_id, record_id, fields FROM outbox WHERE entity = ?"
+                    f" AND +state = 'pending' AND record_id IN ({marks}) ORDER BY counter",
+                    (entity, *chunk),
+                ):
+                    pending.setdefault((entity, record_id), []).append(
+                        _PendingEntry(counter, op_id, json.loads(raw))
+                    )
+        return cls(pending)
+
+    def settled(self, op_id: str, *, keep: bool) -> None:
+        """No more rebasing of this entry; ``keep``: it stays, with the rebases so far."""
+        entry = self._by_op.get(op_id)
+        if entry is not None:
+            entry.active = False
+            entry.dirty = entry.dirty and keep
+
+    def advance(
+        self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
+    ) -> None:
+        """Our write is now version ``seq`` on the server: later local edits build on it."""
+        self._versions.extend((entity, record_id, name, seq) for name in fields)
+        for entry in self._pending.get((entity, record_id), ()):
+            if not entry.active:
+                continue
+            for name, change in entry.fields.items():
+                if name in fields and change.get("base") == fields[name].get("base"):
+                    change["base"] = seq
+                    entry.dirty = True
+
+    def save(self, conn: Any, outbox: Any) -> None:
+        outbox.set_field_versions(self._versions)
+        conn.executemany(
+            "UPDATE outbox SET fields = ? WHERE counter = ?",
+            [
+                (json.dumps(e.fields, ensure_ascii=False), e.counter)
+                for e in self._by_op.values()
+                if e.dirty
+            ],
+        )
+
+
+@dataclass
+class _PendingEntry:
+    counter: int
+    op_id: str
+    fields: dict[str, dict[str, JSON]]
+    active: bool = True
+    dirty: bool = False
 
 
 def _wire_default(value: Any) -> JSON:

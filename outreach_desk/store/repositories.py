@@ -54,6 +54,26 @@ def refresh_citizen_search(conn: Any, rid: int) -> None:
     )
 
 
+def refresh_citizen_searches(conn: Any, rids: list[int]) -> None:
+    """``refresh_citizen_search`` for many citizens in two statements."""
+    marks = ", ".join("?" * len(rids))
+    conn.execute(f"DELETE FROM citizens_fts WHERE rowid IN ({marks})", rids)
+    conn.execute(
+        f"INSERT INTO citizens_fts(rowid, name, nickname, cpr, places) {CITIZEN_FTS_SELECT}"
+        f" AND c.rid IN ({marks})",
+        rids,
+    )
+
+
+def refresh_note_searches(conn: Any, rids: list[int]) -> None:
+    """``refresh_note_search`` for many notes in two statements."""
+    marks = ", ".join("?" * len(rids))
+    conn.execute(f"DELETE FROM notes_fts WHERE rowid IN ({marks})", rids)
+    conn.execute(
+        f"INSERT INTO notes_fts(rowid, body) {NOTE_FTS_SELECT} AND n.rid IN ({marks})", rids
+    )
+
+
 def refresh_note_search(conn: Any, rid: int) -> None:
     conn.execute("DELETE FROM notes_fts WHERE rowid = ?", (rid,))
     conn.execute(f"INSERT INTO notes_fts(rowid, body) {NOTE_FTS_SELECT} AND n.rid = ?", (rid,))
@@ -79,6 +99,9 @@ class CitizenRepository(Repository[Citizen]):
 
     def _after_write(self, obj: Citizen, rid: int) -> None:
         refresh_citizen_search(self._ctx.conn, rid)
+
+    def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
+        refresh_citizen_searches(self._ctx.conn, [row["rid"] for row in rows])
 
     def all_ids(self) -> list[str]:
         return [
@@ -120,6 +143,22 @@ class NoteRepository(Repository[JournalNote]):
                 " VALUES (?, ?, ?)",
                 [(c, obj.id, obj.event_time.isoformat()) for c in obj.citizen_ids],
             )
+
+    def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
+        conn = self._ctx.conn
+        refresh_note_searches(conn, [row["rid"] for row in rows])
+        conn.executemany(
+            "DELETE FROM note_citizens WHERE note_id = ?", [(row["id"],) for row in rows]
+        )
+        links: list[tuple[str, str, str]] = []
+        for row in rows:
+            if row["deleted_at"] is None:
+                obj = self._load(row)
+                links.extend((c, obj.id, obj.event_time.isoformat()) for c in obj.citizen_ids)
+        conn.executemany(
+            "INSERT OR IGNORE INTO note_citizens(citizen_id, note_id, event_time) VALUES (?, ?, ?)",
+            links,
+        )
 
     def finalise(self, note_id: str, followups: FollowUpRepository) -> JournalNote:
         """Lock the note; its agreements become follow-ups, in the same transaction."""

@@ -53,6 +53,12 @@ class Repository(Generic[T]):
     def _after_delete(self, obj: T, rid: int) -> None:
         self._after_write(obj, rid)
 
+    def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
+        """``_after_write`` for many stored rows at once (a page of synced changes);
+        repositories with derived tables override it to do the work in bulk."""
+        for row in rows:
+            self._after_write(self._load(row), row["rid"])
+
     # --- reads ------------------------------------------------------------------------
     def _row(self, record_id: str, include_deleted: bool = False) -> dict[str, Any] | None:
         sql = f"SELECT * FROM {self.table} WHERE id = ?"

@@ -13,6 +13,7 @@ from sync.protocol.digest import (
     canonical_json,
     check_audit_chain,
     partition_digest,
+    partition_digest_of_lines,
     values_equal,
 )
 from sync.protocol.errors import (
@@ -26,6 +27,7 @@ from sync.protocol.errors import (
 from sync.protocol.messages import (
     APPEND_ONLY_ENTITIES,
     APPENDABLE_ENTITIES,
+    CHECKED_PULL_PROTOCOL,
     CITIZEN_TEAM_FIELD,
     DEFAULT_PULL_LIMIT,
     DELETED_FIELD,
@@ -94,6 +96,7 @@ from sync.protocol.signing import (
 __all__ = [
     "APPENDABLE_ENTITIES",
     "APPEND_ONLY_ENTITIES",
+    "CHECKED_PULL_PROTOCOL",
     "CITIZEN_TEAM_FIELD",
     "DEFAULT_PULL_LIMIT",
     "DELETED_FIELD",
@@ -169,6 +172,7 @@ __all__ = [
     "is_uuid",
     "new_nonce",
     "partition_digest",
+    "partition_digest_of_lines",
     "sign_request",
     "sign_wipe_instruction",
     "values_equal",

@@ -6,9 +6,9 @@ It holds no sync state (cursor, outbox): that is the engine's job. Every failure
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import ipaddress
-import json
 import ssl
 import time
 from collections.abc import Mapping, Sequence
@@ -19,7 +19,7 @@ from typing import Any, TypeVar, cast
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sync.protocol import errors
+from sync.protocol import errors, wirejson
 from sync.protocol.codec import decode, encode
 from sync.protocol.errors import (
     AuthError,
@@ -35,6 +35,9 @@ from sync.protocol.messages import (
     SCHEMA_VERSION,
     AuditBase,
     AuditResponse,
+    Author,
+    Change,
+    ChangeField,
     ConflictInfo,
     ConflictList,
     CursorCheck,
@@ -56,6 +59,7 @@ from sync.protocol.messages import (
     VerifyRequest,
     VerifyResponse,
     WipeInstruction,
+    checked_field_change,
 )
 from sync.protocol.signing import encode_public_key, sign_request, verify_wipe_instruction
 
@@ -167,6 +171,13 @@ class SyncClient:
         data = self._post("/v1/sync/push", {"ops": [op_wire(op) for op in request.ops]}, True)
         return _push_response(data)
 
+    def push_wire(self, ops: Sequence[Mapping[str, Any]]) -> PushResponse:
+        """``push`` for ops already in wire form (an outbox's rows): each is checked as
+        ``push`` would (``decode_op``) and then sent as it is, without a round trip through
+        ``Op``."""
+        PushRequest([decode_op(op) for op in ops])  # checks each op, and the batch size
+        return _push_response(self._post("/v1/sync/push", {"ops": list(ops)}, True))
+
     def pull(
         self,
         after: int,
@@ -175,19 +186,27 @@ class SyncClient:
     ) -> PullResponse:
         chosen = None if partitions is None else list(partitions)
         request = PullRequest(after, limit, chosen)
-        return self._call(PullResponse, "/v1/sync/pull", encode(request))
+        data = self._post("/v1/sync/pull", _pull_request_wire(request), True)
+        page = _plain_page(data)
+        if page is None or page.partitions is not None:
+            return decode(PullResponse, data)
+        changes = [_change(c) for c in page.changes]
+        return PullResponse(changes, page.next, page.more, page.epoch, page.high_water)
 
     def pull_page(
         self,
         after: int,
         limit: int = DEFAULT_PULL_LIMIT,
         partitions: Sequence[str] | None = None,
+        *,
+        check: bool = False,
     ) -> PullPage:
         """``pull``, with the changes left as checked JSON objects (``encode(change)``) for a
-        caller that wants them as dicts anyway: saves building and unbuilding a page."""
+        caller that wants them as dicts anyway: saves building and unbuilding a page.
+        ``check``: ask for the sync's check on the last page (``PullRequest.check``)."""
         chosen = None if partitions is None else list(partitions)
-        request = PullRequest(after, limit, chosen)
-        data = self._post("/v1/sync/pull", encode(request), True)
+        request = PullRequest(after, limit, chosen, check)
+        data = self._post("/v1/sync/pull", _pull_request_wire(request), True)
         page = _plain_page(data)
         if page is not None:
             return page
@@ -198,6 +217,8 @@ class SyncClient:
             typed.more,
             typed.epoch,
             typed.high_water,
+            typed.partitions,
+            None if typed.conflicts is None else [encode(c) for c in typed.conflicts],
         )
 
     def verify(self, partitions: Mapping[str, PartitionSummary]) -> VerifyResponse:
@@ -226,7 +247,7 @@ class SyncClient:
         return decode(answer_type, data)
 
     def _post(self, path: str, payload: Any, signed: bool) -> Any:
-        body = json.dumps(payload, separators=(",", ":")).encode("utf-8")
+        body = wirejson.dumps(payload)
         full_path = self._prefix + path
         for attempt in range(2):
             headers = {"Content-Type": "application/json"}
@@ -238,7 +259,7 @@ class SyncClient:
                 raise ServerUnavailable("unreachable", type(exc).__name__) from exc
             if response.status_code == 200:
                 try:
-                    return response.json()
+                    return wirejson.loads(response.content)
                 except ValueError:
                     raise ProtocolError("bad_response", "answer is not JSON", 200) from None
             error = self._error(response)
@@ -298,6 +319,19 @@ class PullPage:
     more: bool
     epoch: str
     high_water: int
+    partitions: dict[str, PartitionSummary] | None = None
+    """The check of the sync, when asked for and given (``PullResponse.partitions``)."""
+    conflicts: list[dict[str, Any]] | None = None
+    """With ``partitions``: the open conflicts, each exactly ``encode(ConflictInfo)``."""
+
+
+def _pull_request_wire(request: PullRequest) -> dict[str, Any]:
+    """``encode(request)``, without ``check`` when it is false: the body a protocol-1
+    server was always sent."""
+    wire = encode(request)
+    if not request.check:
+        del wire["check"]
+    return dict(wire)
 
 
 # -- quick paths for the large messages ------------------------------------------------------
@@ -334,6 +368,19 @@ def op_wire(op: Op) -> dict[str, Any]:
     }
 
 
+def result_wire(result: OpResult) -> dict[str, Any]:
+    """``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
+    return {
+        "op_id": result.op_id,
+        "status": result.status,
+        "seq": result.seq,
+        "conflict_id": result.conflict_id,
+        "conflict_ids": list(result.conflict_ids),
+        "reason": result.reason,
+        "message": result.message,
+    }
+
+
 def decode_op(raw: Any) -> Op:
     """``decode(Op, raw)``."""
     try:
@@ -355,9 +402,9 @@ def decode_op(raw: Any) -> Op:
             base = change.get("base")
             if len(change) != (2 if "base" in change else 1):
                 return decode(Op, raw)
-            if base is not None and type(base) is not int:
+            if base is not None and (type(base) is not int or base < 0):
                 return decode(Op, raw)
-            fields[name] = FieldChange(change["value"], base)
+            fields[name] = checked_field_change(change["value"], base)
         return Op(
             op_id=raw["op_id"],
             device_id=raw["device_id"],
@@ -414,6 +461,7 @@ def _push_response(data: Any) -> PushResponse:
 
 
 _PAGE_KEYS = frozenset(("changes", "next", "more", "epoch", "high_water"))
+_CHECKED_PAGE_KEYS = _PAGE_KEYS | {"partitions", "conflicts"}
 _CHANGE_KEYS = (
     "seq",
     "change_id",
@@ -467,9 +515,43 @@ def _plain_change(c: Any) -> bool:
     return True
 
 
+def _change(c: dict[str, Any]) -> Change:
+    """``decode(Change, c)`` for a change that ``_plain_change`` accepted."""
+    author = c["author"]
+    return Change(
+        c["seq"],
+        c["change_id"],
+        c["entity"],
+        c["record_id"],
+        c["partition"],
+        c["kind"],
+        {name: ChangeField(f["value"], f["version"]) for name, f in c["fields"].items()},
+        c["deleted"],
+        c["server_time"],
+        None
+        if author is None
+        else Author(author["user_id"], author["device_id"], author["display_name"]),
+        c["op_id"],
+    )
+
+
 def _plain_page(data: Any) -> PullPage | None:
-    """The page as is when every part of it is exactly what the codec would give back."""
-    if type(data) is not dict or data.keys() != _PAGE_KEYS:
+    """The page as is when every part of it is exactly what the codec would give back (the
+    small check of a last page goes through the codec)."""
+    if type(data) is not dict:
+        return None
+    keys = data.keys()
+    if keys == _CHECKED_PAGE_KEYS:
+        checked = _plain_page({k: data[k] for k in _PAGE_KEYS})
+        if checked is None:
+            return None
+        try:
+            rest = decode(PullResponse, {**data, "changes": []})
+        except InvalidMessage:
+            return None  # the caller's full decode reports it
+        conflicts = None if rest.conflicts is None else [encode(c) for c in rest.conflicts]
+        return dataclasses.replace(checked, partitions=rest.partitions, conflicts=conflicts)
+    if keys != _PAGE_KEYS:
         return None
     changes = data["changes"]
     if not (

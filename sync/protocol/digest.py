@@ -53,6 +53,22 @@ def partition_digest(records: Iterable[RecordVersion]) -> PartitionSummary:
     return PartitionSummary(count=len(lines), hash=digest)
 
 
+def partition_digest_of_lines(lines: str | None) -> PartitionSummary:
+    """``partition_digest`` of records given as their lines without the newline, joined by
+    newlines, in any order (what a database aggregate gives; None or "" for no records).
+
+    The same lines sorted the same way (by code point; a line that is a prefix of another
+    sorts first either way) give the same bytes, so the digest is the same.
+    """
+    if not lines:
+        return PartitionSummary(count=0, hash=hashlib.sha256(b"").hexdigest())
+    ordered = lines.split("\n")
+    ordered.sort()
+    ordered.append("")
+    digest = hashlib.sha256("\n".join(ordered).encode("ascii")).hexdigest()
+    return PartitionSummary(count=len(ordered) - 1, hash=digest)
+
+
 def audit_entry_hash(entry: Mapping[str, Any]) -> str:
     """SHA-256 hex of the canonical JSON of ``entry`` without its ``hash`` key.
 

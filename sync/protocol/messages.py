@@ -6,8 +6,8 @@ itself in ``__post_init__`` so an invalid one cannot exist on either side.
 
 from __future__ import annotations
 
+import functools
 import re
-import uuid
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
@@ -16,9 +16,12 @@ from sync.protocol.errors import InvalidMessage
 JSONValue: TypeAlias = Any
 """Any value ``json.dumps`` accepts; field values are opaque to the protocol."""
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
+"""2: a pull may ask for the check of the sync (``PullRequest.check``) on its last page."""
 MIN_PROTOCOL = 1
-MAX_PROTOCOL = 1
+MAX_PROTOCOL = 2
+CHECKED_PULL_PROTOCOL = 2
+"""The first protocol version whose servers know ``PullRequest.check``."""
 SCHEMA_VERSION = 1
 """Version of the entity/field vocabulary carried in ops (not the local database's version)."""
 MIN_SCHEMA = 1
@@ -61,12 +64,19 @@ Role = Literal["caseworker", "team_lead", "admin"]
 _FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def is_uuid(value: str) -> bool:
-    """True for a UUID in canonical lower-case text form (ids are compared as text)."""
-    try:
-        return str(uuid.UUID(value)) == value
-    except ValueError:
-        return False
+    """True for a UUID in canonical lower-case text form (ids are compared as text): exactly
+    the text ``str(uuid.UUID(value))`` gives back, checked without building the UUID."""
+    return type(value) is str and _UUID.fullmatch(value) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_field_name(name: str) -> bool:
+    """Field names come from a small vocabulary: each is checked once, not once per op."""
+    return bool(_FIELD_NAME.match(name))
 
 
 def _require(condition: bool, message: str) -> None:
@@ -83,6 +93,17 @@ class FieldChange:
 
     def __post_init__(self) -> None:
         _require(self.base is None or self.base >= 0, "base must be >= 0")
+
+
+def checked_field_change(value: JSONValue, base: int | None) -> FieldChange:
+    """``FieldChange(value, base)`` for a caller that has already checked ``base`` (None or
+    an int >= 0): a push builds thousands of them, and this skips the frozen-dataclass
+    set-up, giving an equal object."""
+    change = object.__new__(FieldChange)
+    attributes = change.__dict__
+    attributes["value"] = value
+    attributes["base"] = base
+    return change
 
 
 @dataclass(frozen=True)
@@ -109,7 +130,7 @@ class Op:
         _require(self.entity in ENTITIES, "unknown entity")
         _require(0 < len(self.hlc) <= 64, "hlc must be 1-64 characters")
         for name in self.fields:
-            _require(bool(_FIELD_NAME.match(name)), "bad field name")
+            _require(_is_field_name(name), "bad field name")
         _require(self.kind == "delete" or bool(self.fields), "upsert/append needs fields")
 
 
@@ -235,6 +256,11 @@ class PullRequest:
     limit: int = DEFAULT_PULL_LIMIT
     partitions: list[str] | None = None
     """Restrict to these teams, e.g. to back-fill a team the user was just added to."""
+    check: bool = False
+    """Protocol 2: on the last page (``more`` false) also answer what ``verify`` and
+    ``conflicts/list`` would (``PullResponse.partitions`` and ``conflicts``), for the same
+    moment as the page, so a sync needs neither request. A server may leave them out (an
+    older server, or a write committed while the page was read): then ask as before."""
 
     def __post_init__(self) -> None:
         _require(self.after >= 0, "after must be >= 0")
@@ -284,6 +310,11 @@ class PullResponse:
     more: bool
     epoch: str
     high_water: int
+    partitions: dict[str, PartitionSummary] | None = None
+    """With ``PullRequest.check``, on the last page: the digest of each of the device's
+    partitions as of ``high_water`` (what ``VerifyResponse.server`` holds)."""
+    conflicts: list[ConflictInfo] | None = None
+    """With ``PullRequest.check``, on the last page: the open conflicts (``ConflictList``)."""
 
 
 @dataclass(frozen=True)

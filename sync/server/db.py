@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
+from sync.protocol import wirejson
 from sync.server.schema import metadata
 
 CHANGE_LOG_LOCK = 0x6F7574726561  # arbitrary, constant: the key of the change-log advisory lock
@@ -32,7 +33,11 @@ class Database:
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        kwargs: dict[str, Any] = {"hide_parameters": True}  # never put values in error text
+        kwargs: dict[str, Any] = {
+            "hide_parameters": True,  # never put values in error text
+            "json_serializer": wirejson.dumps_text,
+            "json_deserializer": wirejson.loads,
+        }
         if self.is_sqlite:
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

@@ -5,13 +5,16 @@ All reads are limited to the partitions (teams) of the device's user.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, select
+from sqlalchemy import Connection, String, Text, bindparam, case, cast, func, select
 
 from sync.protocol import errors as codes
-from sync.protocol.digest import RecordVersion, partition_digest
+from sync.protocol import wirejson
+from sync.protocol.codec import encode
+from sync.protocol.digest import partition_digest, partition_digest_of_lines
 from sync.protocol.messages import (
     MAX_PROTOCOL,
     MAX_SCHEMA,
@@ -20,6 +23,7 @@ from sync.protocol.messages import (
     Author,
     Change,
     ChangeField,
+    ConflictInfo,
     HelloRequest,
     HelloResponse,
     PartitionSummary,
@@ -29,7 +33,7 @@ from sync.protocol.messages import (
     VerifyRequest,
     VerifyResponse,
 )
-from sync.server import schema
+from sync.server import conflicts, schema
 from sync.server.auth import Actor
 from sync.server.errors import ApiError
 from sync.server.store import high_water
@@ -93,6 +97,7 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
     change-log lock makes seq order commit order).
     """
     rows, next_seq, more, top = _pull_rows(conn, actor, request)
+    check = _check(conn, actor, top) if request.check and not more else None
     changes = [
         Change(
             seq=r.seq,
@@ -112,13 +117,16 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
         )
         for r in rows
     ]
-    return PullResponse(changes, next_seq, more, epoch, top)
+    if check is None:
+        return PullResponse(changes, next_seq, more, epoch, top)
+    return PullResponse(changes, next_seq, more, epoch, top, check[0], check[1])
 
 
 def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> dict[str, Any]:
     """``encode(pull(...))``, built straight from the rows (a page is large; this is the hot
-    path of a pull)."""
-    rows, next_seq, more, top = _pull_rows(conn, actor, request)
+    path of a pull). A change's stored fields are sent as stored (``wirejson.Fragment``)
+    when every version in them is written out, which is the usual case."""
+    rows, next_seq, more, top = _pull_rows(conn, actor, request, raw_fields=True)
     changes = [
         {
             "seq": r.seq,
@@ -127,13 +135,7 @@ def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) 
             "record_id": r.record_id,
             "partition": r.partition,
             "kind": r.kind,
-            "fields": {
-                name: {
-                    "value": f["value"],
-                    "version": f["version"] if f["version"] is not None else r.seq,
-                }
-                for name, f in r.fields.items()
-            },
+            "fields": _wire_fields(r.fields, r.seq),
             "deleted": bool(r.deleted),
             "server_time": r.server_time,
             "author": (
@@ -145,24 +147,63 @@ def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) 
         }
         for r in rows
     ]
-    return {
+    answer: dict[str, Any] = {
         "changes": changes,
         "next": next_seq,
         "more": more,
         "epoch": epoch,
         "high_water": top,
     }
+    check = _check(conn, actor, top) if request.check and not more else None
+    if check is not None:
+        answer["partitions"] = {p: encode(summary) for p, summary in check[0].items()}
+        answer["conflicts"] = [encode(c) for c in check[1]]
+    return answer
+
+
+def _check(
+    conn: Connection, actor: Actor, top: int
+) -> tuple[dict[str, PartitionSummary], list[ConflictInfo]] | None:
+    """What ``verify`` and ``conflicts/list`` answer, as of seq ``top``; None when a write
+    committed meanwhile (READ COMMITTED on PostgreSQL), so the answer would not match the
+    page: the device then asks as before."""
+    summaries = partition_summaries(conn, actor.teams)
+    open_conflicts = conflicts.list_open(conn, actor)
+    if high_water(conn) != top:
+        return None
+    return summaries, open_conflicts
+
+
+_OWN_SEQ = re.compile(r'"version"\s*:\s*null')
+
+
+def _wire_fields(stored: str, seq: int) -> Any:
+    """A change's stored fields JSON in wire form: as is unless a version is left to the
+    change's own seq (then parsed and filled in)."""
+    if _OWN_SEQ.search(stored) is None:
+        return wirejson.Fragment(stored)
+    fields = wirejson.loads(stored)
+    return {
+        name: {"value": f["value"], "version": f["version"] if f["version"] is not None else seq}
+        for name, f in fields.items()
+    }
 
 
 def _pull_rows(
-    conn: Connection, actor: Actor, request: PullRequest
-) -> tuple[Sequence[Row[Any]], int, bool, int]:
+    conn: Connection, actor: Actor, request: PullRequest, *, raw_fields: bool = False
+) -> tuple[Sequence[Any], int, bool, int]:
+    """The page's rows; ``raw_fields``: with ``fields`` as the stored JSON text."""
     top = high_water(conn)
     partitions = _partitions(actor, request.partitions)
     c, u = schema.change_log, schema.users
-    rows = (
+    columns: list[Any] = (
+        [*(col for col in c.c if col.name != "fields"), cast(c.c.fields, Text).label("fields")]
+        if raw_fields
+        else list(c.c)
+    )
+    rows: Sequence[Any] = (
         conn.execute(
-            select(c, u.c.display_name)
+            select(*columns, u.c.display_name)
             .outerjoin(u, u.c.id == c.c.user_id)
             .where(c.c.partition.in_(partitions), c.c.seq > request.after, c.c.seq <= top)
             .order_by(c.c.seq)
@@ -173,7 +214,7 @@ def _pull_rows(
     )
     more = len(rows) > request.limit
     rows = rows[: request.limit]
-    next_seq = rows[-1].seq if more else max(top, request.after)
+    next_seq = int(rows[-1].seq) if more else max(top, request.after)
     return rows, next_seq, more, top
 
 
@@ -215,23 +256,37 @@ def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str
             answer[p] = cached[1]
         else:
             stale[p] = latest
-    r = schema.records.c
-    lines: dict[str, list[Any]] = {p: [] for p in stale}
+    lines: dict[str, str | None] = dict.fromkeys(stale)
     if stale:
-        rows = conn.execute(
-            select(r.partition, r.entity, r.record_id, r.version, r.deleted).where(
-                r.partition.in_(sorted(stale))
-            )
-        )
-        for row in rows:
-            lines[row.partition].append(row)
-    for p, v in lines.items():
-        # The rows have the attributes of a RecordVersion (an int version, a boolean
-        # deleted); building thousands of frozen dataclasses first would double the cost.
-        answer[p] = partition_digest(cast(list[RecordVersion], v))
+        lines.update(_partition_lines(conn, sorted(stale)))
+    for p, text in lines.items():
+        answer[p] = partition_digest_of_lines(text)
         if _latest_change(conn, p) == stale[p]:
             _digests[(database, p)] = (stale[p], answer[p])
     return {p: answer[p] for p in chosen}
+
+
+def _partition_lines(conn: Connection, partitions: list[str]) -> dict[str, str]:
+    """Each partition's digest lines joined by newlines, built by the database: one string
+    per partition instead of a row per record (``partition_digest_of_lines``)."""
+    r = schema.records.c
+    line = (
+        r.entity
+        + "|"
+        + r.record_id
+        + "|"
+        + cast(r.version, String)
+        + "|"
+        + case((r.deleted, "1"), else_="0")
+    )
+    if conn.dialect.name == "postgresql":
+        joined = func.string_agg(line, func.chr(10))
+    else:
+        joined = func.group_concat(line, func.char(10))
+    rows = conn.execute(
+        select(r.partition, joined).where(r.partition.in_(partitions)).group_by(r.partition)
+    )
+    return {str(row[0]): str(row[1]) for row in rows}
 
 
 def verify(conn: Connection, actor: Actor, request: VerifyRequest) -> VerifyResponse:

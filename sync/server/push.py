@@ -24,7 +24,7 @@ from sqlalchemy import Connection, bindparam, insert, select
 
 from sync.merge import Outcome, ServerField, changed_since, merge_fields
 from sync.protocol import errors as codes
-from sync.protocol.client import decode_op
+from sync.protocol.client import decode_op, result_wire
 from sync.protocol.codec import decode
 from sync.protocol.digest import values_equal
 from sync.protocol.errors import InvalidMessage
@@ -38,6 +38,7 @@ from sync.protocol.messages import (
 )
 from sync.server import schema
 from sync.server.auth import Actor
+from sync.server.bulk import insert_rows
 from sync.server.db import Database
 from sync.server.reviews import ReviewRefused, check_review
 from sync.server.store import (
@@ -58,11 +59,9 @@ _a = schema.applied_ops
 _SELECT_APPLIED = select(_a.c.op_id, _a.c.device_id, _a.c.result).where(
     _a.c.op_id.in_(bindparam("ids", expanding=True))
 )
-_INSERT_APPLIED = insert(_a)
 _SELECT_AUTHORS = select(schema.change_log.c.seq, schema.change_log.c.device_id).where(
     schema.change_log.c.seq.in_(bindparam("seqs", expanding=True))
 )
-_INSERT_REJECTED = insert(schema.rejected_ops)
 
 
 class Rejected(Exception):
@@ -221,23 +220,12 @@ class _Batch:
     def flush(self) -> None:
         self.changes.flush()
         save_records(self.conn, self.new.values(), self.changed.values(), self.now)
-        if self.applied_rows:
-            self.conn.execute(_INSERT_APPLIED, self.applied_rows)
-        if self.rejected_rows:
-            self.conn.execute(_INSERT_REJECTED, self.rejected_rows)
+        insert_rows(self.conn, schema.applied_ops, self.applied_rows)
+        insert_rows(self.conn, schema.rejected_ops, self.rejected_rows)
 
 
-def result_json(result: OpResult) -> dict[str, Any]:
-    """``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
-    return {
-        "op_id": result.op_id,
-        "status": result.status,
-        "seq": result.seq,
-        "conflict_id": result.conflict_id,
-        "conflict_ids": list(result.conflict_ids),
-        "reason": result.reason,
-        "message": result.message,
-    }
+result_json = result_wire
+"""``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
 
 
 def _apply(batch: _Batch, op: Op) -> OpResult:

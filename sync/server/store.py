@@ -3,7 +3,8 @@ partition it affects, in the same transaction.
 
 Callers must hold ``Database.change_write()`` so seqs are handed out in commit order.
 A change's ``fields`` are stored as ``{name: {"value": v, "version": n | None}}`` where None
-means "this change's own seq" (known only after the insert).
+means "this change's own seq" (known only after the insert; a ``ChangeBuffer`` knows it
+before, and writes it out).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from sync.protocol.messages import CITIZEN_TEAM_FIELD
 from sync.server import schema
+from sync.server.bulk import insert_rows, update_rows
 
 
 @dataclass
@@ -44,7 +46,8 @@ class Author:
 # running it. Parameters are passed at execution time instead.
 _r = schema.records
 _INSERT_CHANGE = insert(schema.change_log).returning(schema.change_log.c.seq)
-_INSERT_CHANGES = insert(schema.change_log)
+_RECORD_KEY = ("entity", "record_id")
+_RECORD_VALUES = ("partition", "deleted", "version", "fields", "versions", "updated_at")
 _INSERT_RECORD = insert(_r)
 _UPDATE_RECORD = update(_r).where(
     _r.c.entity == bindparam("key_entity"), _r.c.record_id == bindparam("key_record_id")
@@ -114,6 +117,11 @@ class ChangeBuffer:
         seq = self._next
         self._next += 1
         self._last = seq
+        # The seq is known now, so "this change's own seq" is written out: the stored
+        # fields are then exactly the wire form, which a pull sends without rebuilding it.
+        for change in row["fields"].values():
+            if change["version"] is None:
+                change["version"] = seq
         self.rows.append({**row, "seq": seq})
         return seq
 
@@ -142,7 +150,7 @@ class ChangeBuffer:
 
     def flush(self) -> None:
         if self.rows:
-            self.conn.execute(_INSERT_CHANGES, self.rows)
+            insert_rows(self.conn, schema.change_log, self.rows)
             self.rows = []
         if self._pg_sequence is not None and self._last is not None:
             self.conn.execute(
@@ -309,13 +317,10 @@ def save_records(
         {"entity": r.entity, "record_id": r.record_id, **_record_values(r, now)} for r in new
     ]
     updates = [
-        {"key_entity": r.entity, "key_record_id": r.record_id, **_record_values(r, now)}
-        for r in changed
+        {"entity": r.entity, "record_id": r.record_id, **_record_values(r, now)} for r in changed
     ]
-    if inserts:
-        conn.execute(_INSERT_RECORD, inserts)
-    if updates:
-        conn.execute(_UPDATE_RECORD, updates)
+    insert_rows(conn, _r, inserts)
+    update_rows(conn, _r, _RECORD_KEY, _RECORD_VALUES, updates)
 
 
 @dataclass(frozen=True)

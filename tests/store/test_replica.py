@@ -49,6 +49,39 @@ def test_applied_op_leaves_the_outbox_and_sets_the_base(store: Store) -> None:
     ]
 
 
+def test_rebases_within_one_batch_follow_the_answers_in_order(store: Store) -> None:
+    """Three pending edits of one record answered in one batch: applied, conflict, and one
+    left pending. Each applied write rebases the entries still pending after it; the one
+    marked a conflict keeps the rebase it had, and is not rebased by later answers."""
+    replica = LocalReplica(store)
+    person = citizen(store)
+    store.citizens.update(replace(person, phone="11111111"))
+    store.citizens.update(replace(person, phone="22222222", nickname="Ny"))
+    created, conflicting, later = store.outbox.all()
+    replica.record_results(
+        [
+            {"op_id": created.op_id, "status": "applied", "seq": 10},
+            {"op_id": conflicting.op_id, "status": "conflict", "conflict_id": "k1"},
+        ]
+    )
+    kept = {e.op_id: e for e in store.outbox.all()}
+    assert set(kept) == {conflicting.op_id, later.op_id}
+    assert kept[conflicting.op_id].state == "conflict"
+    assert kept[conflicting.op_id].fields["phone"]["base"] == 10
+    assert kept[later.op_id].fields["phone"]["base"] == 10
+    assert kept[later.op_id].fields["nickname"]["base"] == 10
+    replica.record_results([{"op_id": later.op_id, "status": "applied", "seq": 12}])
+    still = {e.op_id: e for e in store.outbox.all()}
+    assert set(still) == {conflicting.op_id}
+    assert still[conflicting.op_id].fields["phone"]["base"] == 10
+    versions = dict(
+        store.context.conn.execute(
+            "SELECT field, version FROM field_versions WHERE record_id = ?", (person.id,)
+        ).fetchall()
+    )
+    assert versions["phone"] == versions["nickname"] == 12 and versions["name"] == 10
+
+
 def test_conflict_and_rejection_stay_visible(store: Store) -> None:
     replica = LocalReplica(store)
     citizen(store)

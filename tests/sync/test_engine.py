@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from outreach_desk.domain import Addendum
 from outreach_desk.services import sync_service
-from sync.protocol import DeviceRevoked
+from sync.protocol import DeviceRevoked, SyncClient
 from sync.server import accounts
 from tests.sync.conftest import World
 from tests.sync.laptops import Laptop, laptop
@@ -284,3 +285,28 @@ def test_team_b_receives_nothing_of_team_a_and_cannot_write_to_it(
     assert {c["name"] for c in anna.snapshot()["citizens"]} == {"Jens Hansen"}
     anna.store.close()
     carl.store.close()
+
+
+def test_the_check_of_a_sync_comes_with_the_last_pull_page(
+    pair: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Against a protocol-2 server a sync asks neither ``verify`` nor ``conflicts/list``;
+    the per-partition check still runs, and a mismatch is repaired and verified again."""
+    anna, bo = pair
+    asked: list[str] = []
+    for name in ("verify", "list_conflicts"):
+        original = getattr(SyncClient, name)
+
+        def spy(self: SyncClient, *args: Any, _name: str = name, _call: Any = original) -> Any:
+            asked.append(_name)
+            return _call(self, *args)
+
+        monkeypatch.setattr(SyncClient, name, spy)
+    person = anna.new_citizen(name="Jens Hansen")
+    anna.sync()
+    assert bo.sync().repaired == [] and asked == []
+    with bo.store.transaction():
+        bo.store.context.conn.execute("DELETE FROM sync_records WHERE record_id = ?", (person.id,))
+    report = bo.sync()
+    assert report.repaired == [bo.team] and report.still_mismatched == []
+    assert asked == ["verify"]  # only to confirm the repair

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from sync.protocol import (
+    CHECKED_PULL_PROTOCOL,
     MIN_PROTOCOL,
     CursorCheck,
     PartitionSummary,
     ProtocolError,
     RecordVersion,
     UpdateRequired,
+    encode,
     partition_digest,
 )
 from sync.server import accounts
@@ -171,3 +173,32 @@ def test_hello_detects_a_server_that_lost_the_devices_last_change(world: World) 
     assert anna.hello("1", CursorCheck(last.seq, "f" * 32)).cursor_known is False
     lost = anna.hello("1", CursorCheck(last.seq + 50, "e" * 32))
     assert lost.cursor_known is False and lost.high_water < last.seq + 50
+
+
+def test_last_pull_page_brings_what_verify_and_conflicts_answer(world: World) -> None:
+    """Protocol 2: asked for, the last page (only) carries the server's digests and the open
+    conflicts, equal to what ``verify`` and ``conflicts/list`` answer; unasked, neither."""
+    anna, bo = world.device("anna"), world.device("bo")
+    rid = new_id()
+    anna.push([make_op(anna, "plan", rid, world.team_a, {"wish": "a home"})])
+    base = {"wish": anna.pull(0).changes[0].fields["wish"].version}
+    anna.push([make_op(anna, "plan", rid, world.team_a, {"wish": "own flat"}, bases=base)])
+    conflict = bo.push([make_op(bo, "plan", rid, world.team_a, {"wish": "room"}, bases=base)])
+    assert conflict.results[0].status == "conflict"
+    for i in range(4):
+        anna.push([make_op(anna, "plan", new_id(), world.team_a, {"wish": f"p{i}"})])
+    assert anna.hello("1.0").max_protocol >= CHECKED_PULL_PROTOCOL
+
+    first = bo.pull_page(0, 3, check=True)
+    assert first.more and first.partitions is None and first.conflicts is None
+    last = bo.pull_page(first.next, 1000, check=True)
+    assert not last.more
+    assert last.partitions == bo.verify({}).server
+    assert last.conflicts == [encode(c) for c in bo.list_conflicts()]
+    assert [c["conflict_id"] for c in last.conflicts] == [conflict.results[0].conflict_id]
+    unasked = bo.pull_page(first.next, 1000)
+    assert unasked.partitions is None and unasked.conflicts is None
+    typed = bo.pull(first.next, 1000)
+    assert typed.partitions is None and [c.seq for c in typed.changes] == [
+        c["seq"] for c in last.changes
+    ]

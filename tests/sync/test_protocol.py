@@ -16,6 +16,7 @@ from sync.protocol import (
     DeviceCredentials,
     InvalidMessage,
     Op,
+    OpResult,
     ProtocolError,
     RecordVersion,
     ServerUnavailable,
@@ -26,9 +27,11 @@ from sync.protocol import (
     decode,
     encode,
     partition_digest,
+    partition_digest_of_lines,
     sign_request,
     verify_signature,
 )
+from sync.protocol.client import result_wire
 
 
 def op_json(**changes: Any) -> dict[str, Any]:
@@ -119,6 +122,22 @@ def test_partition_digest_is_order_independent_and_documented() -> None:
     assert partition_digest([a]).count == 1
 
 
+def test_digest_of_joined_lines_equals_the_digest_of_records() -> None:
+    """What a database aggregate gives (lines in any order, no final newline) hashes like the
+    records themselves, including a line that is a prefix of another and versions 9 vs 10."""
+    records = [
+        RecordVersion("note", "r2", 9, True),
+        RecordVersion("citizen", "r1", 10, False),
+        RecordVersion("citizen", "r1", 9, False),
+        RecordVersion("citizen", "r", 1, False),
+        RecordVersion("citizen", "r1|", 1, False),
+    ]
+    for order in (records, records[::-1], records[2:] + records[:2]):
+        joined = "\n".join(f"{r.entity}|{r.record_id}|{r.version}|{int(r.deleted)}" for r in order)
+        assert partition_digest_of_lines(joined) == partition_digest(records)
+    assert partition_digest_of_lines(None) == partition_digest([]) == partition_digest_of_lines("")
+
+
 def test_audit_hash_covers_everything_but_itself() -> None:
     entry = {"seq": 1, "prev_hash": "0" * 64, "purpose": "visit", "æ": "ø"}
     digest = audit_entry_hash(entry)
@@ -197,3 +216,13 @@ def test_client_signs_the_full_path_under_a_prefix() -> None:
     )
     key = client.credentials.private_key.public_key()
     assert verify_signature(key, seen[0].headers["X-Signature"], message)
+
+
+def test_quick_result_form_equals_the_codec() -> None:
+    results = [
+        OpResult("o1", "applied", seq=4),
+        OpResult("o2", "conflict", seq=5, conflict_id="k", conflict_ids=["k", "l"]),
+        OpResult("o3", "rejected", reason="invalid_op", message="bad"),
+    ]
+    for result in results:
+        assert result_wire(result) == encode(result)

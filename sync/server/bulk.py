@@ -1,0 +1,76 @@
+"""Many rows written in one driver call, for the large writes of a push batch.
+
+SQLAlchemy prepares every parameter of every row in Python (type processors, JSON, the
+parameter dictionary), which for a 500-op batch costs more than the database's own work.
+These statements are built once per table and dialect, JSON is written with ``wirejson``,
+and the rows go to the driver's ``executemany`` as tuples. Identical on SQLite and
+PostgreSQL; only the parameter marker and the ``json`` cast differ (PostgreSQL ``json`` keeps the
+text as written, see schema.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import JSON, Connection, Table
+
+from sync.protocol import wirejson
+
+
+@functools.cache
+def _insert_sql(table: Table, dialect: str) -> tuple[str, tuple[str, ...], frozenset[str]]:
+    names = tuple(c.name for c in table.columns)
+    json_columns = frozenset(c.name for c in table.columns if isinstance(c.type, JSON))
+    markers = ", ".join(_marker(name in json_columns, dialect) for name in names)
+    columns = ", ".join(f'"{name}"' for name in names)
+    return f'INSERT INTO "{table.name}" ({columns}) VALUES ({markers})', names, json_columns
+
+
+@functools.cache
+def _update_sql(
+    table: Table, dialect: str, keys: tuple[str, ...], values: tuple[str, ...]
+) -> tuple[str, frozenset[str]]:
+    json_columns = frozenset(c.name for c in table.columns if isinstance(c.type, JSON))
+    assignments = ", ".join(
+        f'"{name}" = {_marker(name in json_columns, dialect)}' for name in values
+    )
+    where = " AND ".join(f'"{name}" = {_marker(False, dialect)}' for name in keys)
+    return f'UPDATE "{table.name}" SET {assignments} WHERE {where}', json_columns
+
+
+def _marker(json: bool, dialect: str) -> str:
+    if dialect == "postgresql":
+        return "CAST(%s AS json)" if json else "%s"
+    return "?"
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """``conn.execute(insert(table), rows)``; every row names every column (None for NULL)."""
+    if not rows:
+        return
+    sql, names, json_columns = _insert_sql(table, conn.dialect.name)
+    conn.exec_driver_sql(sql, [_values(row, names, json_columns) for row in rows])
+
+
+def update_rows(
+    conn: Connection,
+    table: Table,
+    keys: tuple[str, ...],
+    values: tuple[str, ...],
+    rows: Sequence[Mapping[str, Any]],
+) -> None:
+    """For each row, set the ``values`` columns of the row whose ``keys`` columns match."""
+    if not rows:
+        return
+    sql, json_columns = _update_sql(table, conn.dialect.name, keys, values)
+    conn.exec_driver_sql(sql, [_values(row, values + keys, json_columns) for row in rows])
+
+
+def _values(
+    row: Mapping[str, Any], names: tuple[str, ...], json_columns: frozenset[str]
+) -> tuple[Any, ...]:
+    return tuple(
+        wirejson.dumps_text(row[name]) if name in json_columns else row[name] for name in names
+    )
