@@ -465,7 +465,7 @@ def _sync_editing(device: Laptop, when: str, edit: Callable[[], None]) -> SyncRe
 
 
 @SQLITE_ONLY
-@pytest.mark.parametrize("when", ["push", "pull_page"])
+@pytest.mark.parametrize("when", ["push_wire", "pull_page"])
 def test_edits_made_during_a_sync_are_neither_lost_nor_overwritten(
     world: World, devices: Callable[[str], Laptop], when: str
 ) -> None:
