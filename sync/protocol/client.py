@@ -34,6 +34,8 @@ from sync.protocol.messages import (
     PROTOCOL_VERSION,
     SCHEMA_VERSION,
     AuditResponse,
+    CitizenAuditRequest,
+    CitizenAuditResponse,
     ConflictInfo,
     ConflictList,
     CursorCheck,
@@ -204,6 +206,12 @@ class SyncClient:
     def upload_audit(self, entries: Sequence[Mapping[str, Any]]) -> AuditResponse:
         payload = {"entries": [dict(e) for e in entries]}
         return self._call(AuditResponse, "/v1/audit", payload)
+
+    def citizen_audit(self, citizen_id: str) -> CitizenAuditResponse:
+        """One citizen's access log from every device (team lead of its team, administrator);
+        anyone else gets a ``ProtocolError`` with code ``forbidden_audit_read``."""
+        request = CitizenAuditRequest(citizen_id)
+        return self._call(CitizenAuditResponse, "/v1/audit/citizen", encode(request))
 
     def list_conflicts(self) -> list[ConflictInfo]:
         return self._call(ConflictList, "/v1/conflicts/list", {}).conflicts

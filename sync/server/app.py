@@ -27,7 +27,9 @@ from sync.protocol.messages import (
     MAX_PUSH_OPS,
     PROTOCOL_VERSION,
     AuditRequest,
+    CitizenAuditRequest,
     ConflictList,
+    ConflictListRequest,
     EnrolRequest,
     HelloRequest,
     PullRequest,
@@ -133,7 +135,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
 
     def push_ops(s: Signed) -> Any:
         ops = _parse_ops(s.body)
-        results = push.push_ops(database, s.actor, ops, s.now)
+        results = push.push_ops(database, s.actor, ops, s.now, b"\\u0000" in s.body)
         return {"results": [push.result_json(r) for r in results]}  # encode(PushResponse)
 
     def pull(s: Signed) -> Any:
@@ -151,7 +153,13 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         with database.write() as conn:
             return encode(audit.upload(conn, s.actor, message.entries, s.now))
 
+    def citizen_audit(s: Signed) -> Any:
+        message = _parse(CitizenAuditRequest, s.body)
+        with database.read() as conn:
+            return encode(audit.citizen_log(conn, s.actor, message.citizen_id))
+
     def list_conflicts(s: Signed) -> Any:
+        _parse(ConflictListRequest, s.body)  # no fields, but a body that is not {} is refused
         with database.read() as conn:
             return encode(ConflictList(conflicts.list_open(conn, s.actor)))
 
@@ -170,6 +178,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         ("/v1/sync/pull", "sync", pull),
         ("/v1/sync/verify", "sync", verify),
         ("/v1/audit", "audit", upload_audit),
+        ("/v1/audit/citizen", "audit", citizen_audit),
         ("/v1/conflicts/list", "conflicts", list_conflicts),
     ):
         app.add_api_route(

@@ -51,6 +51,7 @@ from sync.server.store import (
     tombstone,
     write_fields,
 )
+from sync.server.text import contains_nul, without_nul
 
 log = logging.getLogger("sync.server.push")
 
@@ -73,11 +74,17 @@ class Rejected(Exception):
 
 
 def push_ops(
-    db: Database, actor: Actor, raw_ops: list[dict[str, Any]], now: float
+    db: Database,
+    actor: Actor,
+    raw_ops: list[dict[str, Any]],
+    now: float,
+    may_hold_nul: bool = True,
 ) -> list[OpResult]:
-    """Process ops in order, in one transaction; per-op results once it has committed."""
+    """Process ops in order, in one transaction; per-op results once it has committed.
+
+    ``may_hold_nul=False`` (the body has no ``\\u0000``) skips the search for NUL text."""
     with db.change_write() as conn:
-        batch = _Batch(conn, actor, raw_ops, now)
+        batch = _Batch(conn, actor, raw_ops, now, may_hold_nul)
         results = [batch.process(raw) for raw in raw_ops]
         batch.flush()
     for result in results:
@@ -95,11 +102,18 @@ class _Batch:
     """One push batch: what it has read and what it still has to write."""
 
     def __init__(
-        self, conn: Connection, actor: Actor, raw_ops: list[dict[str, Any]], now: float
+        self,
+        conn: Connection,
+        actor: Actor,
+        raw_ops: list[dict[str, Any]],
+        now: float,
+        may_hold_nul: bool = True,
     ) -> None:
         self.conn = conn
         self.actor = actor
         self.now = now
+        self.may_hold_nul = may_hold_nul
+        """False when the body has no escaped NUL: spares looking through every op."""
         op_ids = sorted({str(raw["op_id"]) for raw in raw_ops})
         self.stored: dict[str, tuple[str, Any]] = {}
         """op_id -> (device_id, encoded result): in the database or earlier in this batch."""
@@ -131,6 +145,8 @@ class _Batch:
                 return OpResult(op_id, "rejected", reason=codes.OP_ID_TAKEN, message="op id in use")
             return decode(OpResult, stored[1])
         try:
+            if self.may_hold_nul and contains_nul(raw):
+                raise InvalidMessage("text must not contain NUL characters")
             op = decode_op(raw)
             result = _apply(self, op)
         except InvalidMessage as exc:
@@ -157,7 +173,7 @@ class _Batch:
                     "device_id": actor.device_id,
                     "user_id": actor.user_id,
                     "reason": result.reason,
-                    "op": raw,
+                    "op": without_nul(raw) if self.may_hold_nul else raw,
                     "received_at": self.now,
                 }
             )
