@@ -134,6 +134,10 @@ def access_report(
         return AccessReport(citizen, entries, names, today)
     merged, devices = merge_access_entries(entries, remote)
     names.update({e.user_id: e.user_name for e in remote.entries})
+    enrolment = LocalReplica(store).enrolment()
+    if enrolment is not None and enrolment.device_id in devices:
+        # this laptop's own entries carry its local device id, the server's copies its own
+        devices[store.session.device_id] = devices[enrolment.device_id]
     return AccessReport(citizen, merged, names, today, devices, all_devices=True)
 
 
