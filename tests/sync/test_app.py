@@ -27,6 +27,10 @@ def test_openapi_document_describes_every_endpoint(server: Server) -> None:
     doc = httpx.get(f"{server.url}/openapi.json").json()
     for path in ("/v1/enrol", "/v1/sync/hello", "/v1/sync/push", "/v1/sync/pull", "/v1/audit"):
         assert "requestBody" in doc["paths"][path]["post"]
+    for path, item in doc["paths"].items():
+        if "post" in item:
+            assert "requestBody" in item["post"], path
+            assert "200" in item["post"]["responses"], path
     schemas = doc["components"]["schemas"]
     assert {"Op", "FieldChange", "PushResponse", "Change", "Error"} <= set(schemas)
     assert schemas["Op"]["properties"]["kind"]["enum"] == ["upsert", "delete", "append"]
