@@ -127,7 +127,7 @@ def _fuzz_operation(
         max_examples=EXAMPLES,
         deadline=None,
         database=None,
-        derandomize=True,
+        derandomize=not LONG_RUN,  # the default run repeats itself; a long run explores
         suppress_health_check=list(HealthCheck),
     )
     @given(case=operation.as_strategy(mode, **fixed))
