@@ -279,23 +279,19 @@ def test_the_administrator_reads_access_logs_but_no_team_data(people: People) ->
     assert ada.citizen_audit(new_id()).entries == []  # any citizen, even one not synced
 
 
-@pytest.mark.parametrize(
-    ("who", "allowed"),
-    [("anna", False), ("lise", True), ("berit", False), ("ada", True), ("carl", False)],
-)
-def test_who_reads_a_citizens_access_log(people: People, who: str, allowed: bool) -> None:
+def test_who_reads_a_citizens_access_log(people: People) -> None:
     people.anna.upload_audit([_entry(1, GENESIS_HASH, people.citizen_a)])
-    client: SyncClient = getattr(people, who)
-    if not allowed:
-        _refused(lambda: client.citizen_audit(people.citizen_a), 403, "forbidden_audit_read")
-        return
-    (entry,) = client.citizen_audit(people.citizen_a).entries
-    assert (entry.user_name, entry.device_name, entry.action, entry.purpose) == (
-        "Anna",
-        "laptop",
-        "read",
-        "casework",
-    )
+    allowed = {"anna": False, "lise": True, "berit": False, "ada": True, "carl": False}
+    for who, may in allowed.items():
+        client: SyncClient = getattr(people, who)
+        if not may:
+            _refused(
+                lambda c=client: c.citizen_audit(people.citizen_a), 403, "forbidden_audit_read"
+            )
+            continue
+        (entry,) = client.citizen_audit(people.citizen_a).entries
+        seen = (entry.user_name, entry.device_name, entry.action, entry.purpose)
+        assert seen == ("Anna", "laptop", "read", "casework"), who
 
 
 def test_unknown_citizen_is_refused_to_a_lead_like_another_teams(people: People) -> None:
