@@ -43,14 +43,14 @@ def upload(
         for r in conn.execute(
             select(a.c.seq, a.c.hash).where(
                 a.c.device_id == actor.device_id,
-                a.c.seq.in_([e.get("seq") for e in entries if isinstance(e.get("seq"), int)]),
+                a.c.seq.in_([seq for seq in map(_seq, entries) if seq is not None]),
             )
         )
     }
     fresh = []
     for entry in entries:
-        seq = entry.get("seq")
-        if isinstance(seq, int) and tail_seq is not None and seq <= tail_seq:
+        seq = _seq(entry)
+        if seq is not None and tail_seq is not None and seq <= tail_seq:
             if stored.get(seq) != entry.get("hash"):
                 _broken(actor, tail_seq, seq, "differs from the entry already stored")
             continue
@@ -128,6 +128,12 @@ def may_read_citizen_log(conn: Connection, actor: Actor, citizen_id: str) -> boo
         select(r.c.partition).where(r.c.entity == "citizen", r.c.record_id == citizen_id)
     ).scalar()
     return team is not None and team in actor.lead_teams
+
+
+def _seq(entry: Mapping[str, Any]) -> int | None:
+    """The entry's seq if it is an integer (true and false are not: a chain holds no bools)."""
+    seq = entry.get("seq")
+    return seq if isinstance(seq, int) and not isinstance(seq, bool) else None
 
 
 def _text(entry: Mapping[str, Any], key: str) -> str | None:

@@ -133,6 +133,18 @@ def test_nul_characters_are_refused_in_an_op_and_kept_readable(world: World) -> 
     assert sorted(fields, key=json.dumps) == sorted(expected, key=json.dumps)
 
 
+def test_a_boolean_seq_is_not_an_access_log_entry(world: World) -> None:
+    """Found by fuzzing: seq false was taken for 0, was looked up as a number (500 on
+    PostgreSQL) and, once a chain was stored, skipped as already stored (accepted)."""
+    anna = world.device("anna")
+    first: dict[str, Any] = {"seq": 1, "prev_hash": GENESIS_HASH, "action": "read"}
+    first["hash"] = audit_entry_hash(first)
+    anna.upload_audit([first])
+    for seq in (False, True):
+        answer = _signed_post(anna, "/v1/audit", {"entries": [{**first, "seq": seq}]})
+        assert (answer.status_code, answer.json()["error"]["code"]) == (422, "audit_chain_broken")
+
+
 def test_nul_in_a_device_name_is_invalid(world: World) -> None:
     code, _ = accounts.issue_enrol_code(world.server.db, "anna", 900)
     key = encode_public_key(Ed25519PrivateKey.generate().public_key())
