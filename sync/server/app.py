@@ -44,6 +44,7 @@ from sync.server.errors import ApiError
 from sync.server.identity import ServerIdentity, load_identity
 from sync.server.openapi import install_openapi
 from sync.server.settings import Settings
+from sync.server.text import contains_nul
 
 log = logging.getLogger("sync.server")
 T = TypeVar("T")
@@ -167,6 +168,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         if not is_uuid(conflict_id):
             raise ApiError(404, codes.CONFLICT_NOT_FOUND, "no such conflict")
         message = _parse(ResolveRequest, s.body)
+        if b"\\u0000" in s.body and contains_nul(message.value):
+            raise ApiError(400, codes.INVALID_REQUEST, "text must not contain NUL characters")
         with database.change_write() as conn:
             answer = conflicts.resolve(conn, s.actor, conflict_id, message.value, s.now)
         return encode(answer)

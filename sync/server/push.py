@@ -33,8 +33,10 @@ from sync.protocol.messages import (
     APPENDABLE_ENTITIES,
     CITIZEN_TEAM_FIELD,
     DELETED_FIELD,
+    ENTITIES,
     Op,
     OpResult,
+    is_uuid,
 )
 from sync.server import schema
 from sync.server.auth import Actor
@@ -120,11 +122,7 @@ class _Batch:
         for start in range(0, len(op_ids), 500):
             rows = conn.execute(_SELECT_APPLIED, {"ids": op_ids[start : start + 500]})
             self.stored.update((row.op_id, (row.device_id, row.result)) for row in rows)
-        keys = {
-            (raw["entity"], raw["record_id"])
-            for raw in raw_ops
-            if isinstance(raw.get("entity"), str) and isinstance(raw.get("record_id"), str)
-        }
+        keys = {(raw["entity"], raw["record_id"]) for raw in raw_ops if _names_a_record(raw)}
         found = get_records(conn, keys) if keys else {}
         self.records: dict[tuple[str, str], Record | None] = {k: found.get(k) for k in keys}
         self.authors: dict[int, str | None] = {}
@@ -241,6 +239,19 @@ class _Batch:
             self.conn.execute(_INSERT_APPLIED, self.applied_rows)
         if self.rejected_rows:
             self.conn.execute(_INSERT_REJECTED, self.rejected_rows)
+
+
+def _names_a_record(raw: dict[str, Any]) -> bool:
+    """Only an op that can be valid has its record read ahead: anything else is rejected
+    before its record is wanted, and text that is no id never reaches a query (PostgreSQL
+    refuses NUL even as a parameter)."""
+    entity, record_id = raw.get("entity"), raw.get("record_id")
+    return (
+        isinstance(entity, str)
+        and entity in ENTITIES
+        and isinstance(record_id, str)
+        and is_uuid(record_id)
+    )
 
 
 def result_json(result: OpResult) -> dict[str, Any]:

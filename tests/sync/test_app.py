@@ -19,6 +19,7 @@ from sync.protocol import (
     encode_public_key,
     sign_request,
 )
+from sync.protocol.client import op_wire
 from sync.server import accounts, schema
 from tests.sync.conftest import Server, World, make_op, new_id
 
@@ -131,6 +132,35 @@ def test_nul_characters_are_refused_in_an_op_and_kept_readable(world: World) -> 
         {"address": {"value": {"street\ufffd": "x"}, "base": None}},
     ]
     assert sorted(fields, key=json.dumps) == sorted(expected, key=json.dumps)
+
+
+def test_an_op_naming_a_record_with_nul_is_rejected_alone(world: World) -> None:
+    """A record id is looked up before the op is checked: it must never reach the database
+    unless it is a UUID (PostgreSQL refuses NUL even in a query parameter)."""
+    anna = world.device("anna")
+    assert anna.credentials is not None
+    good = make_op(anna, "citizen", new_id(), world.team_a, {"name": "Jens"})
+    bad = {**op_wire(good), "op_id": new_id(), "record_id": "x\x00", "entity": ["citizen"]}
+    worse = {**op_wire(good), "op_id": new_id(), "entity": "citizen\x00"}
+    answer = _signed_post(anna, "/v1/sync/push", {"ops": [bad, worse, op_wire(good)]})
+    assert answer.status_code == 200
+    statuses = [(r["status"], r["reason"]) for r in answer.json()["results"]]
+    assert statuses == [("rejected", "invalid_op"), ("rejected", "invalid_op"), ("applied", None)]
+
+
+def test_a_conflict_is_not_resolved_with_nul_text(world: World) -> None:
+    anna, bo = world.device("anna"), world.device("bo")
+    rid = new_id()
+    anna.push([make_op(anna, "citizen", rid, world.team_a, {"name": "a"})])
+    base = {"name": anna.pull(0).changes[-1].seq}
+    anna.push([make_op(anna, "citizen", rid, world.team_a, {"name": "b"}, bases=base)])
+    answer = bo.push([make_op(bo, "citizen", rid, world.team_a, {"name": "c"}, bases=base)])
+    conflict_id = answer.results[0].conflict_id
+    assert conflict_id is not None
+    with pytest.raises(ProtocolError) as caught:
+        bo.resolve_conflict(conflict_id, {"name": "d\x00"})
+    assert (caught.value.status, caught.value.code) == (400, "invalid_request")
+    assert bo.resolve_conflict(conflict_id, "d").seq is not None
 
 
 def test_a_boolean_seq_is_not_an_access_log_entry(world: World) -> None:
