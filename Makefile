@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean translations package
+.PHONY: demo test lint bench clean translations package fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+# the sync server's API fuzzed from its OpenAPI document, long (SQLite and PostgreSQL)
+fuzz: $(STAMP)
+	OUTREACH_FUZZ_EXAMPLES=300 $(PY) -m pytest tests/sync/test_fuzz_api.py
 
 bench: $(STAMP)
 	$(PY) -m bench.store_bench

@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from sync.protocol import CitizenAuditResponse
 
 from ..domain import (
     AccessAction,
@@ -30,6 +32,7 @@ from ..domain import (
 from ..store import Store
 from ..store.audit import AccessEntry
 from ..store.replica import LocalReplica
+from .sync_service import citizen_access_log
 
 
 def log_export(
@@ -96,24 +99,76 @@ def my_plan(store: Store, citizen_id: str, purpose: Purpose = Purpose.EXPORT) ->
 
 @dataclass(frozen=True)
 class AccessReport:
-    """The lookups of one citizen's data that this laptop knows: dates and purposes."""
+    """The lookups of one citizen's data: when, who (on which device), what and why."""
 
     citizen: Citizen
     entries: list[AccessEntry]
     user_names: dict[str, str]
     today: date
+    device_names: dict[str, str] = field(default_factory=dict)
+    all_devices: bool = False
+    """True when the server's log from every device is merged in; False: this laptop's only."""
 
 
-def access_report(store: Store, citizen_id: str) -> AccessReport:
-    """For a data-subject request (indsigt): logged as an export with that purpose."""
+ServerLog = Callable[[Store, str], CitizenAuditResponse | None]
+
+
+def access_report(
+    store: Store, citizen_id: str, server_log: ServerLog = citizen_access_log
+) -> AccessReport:
+    """For a data-subject request (indsigt): logged as an export with that purpose.
+
+    Online, the lookups every device uploaded are merged with this laptop's own (one entry
+    once, by its chain hash); offline, or for a user who may not read the server's log, the
+    report holds this laptop's entries and says so.
+    """
     purpose = Purpose.DATA_SUBJECT_REQUEST
     with store.purpose(purpose), store.transaction():
         citizen = store.citizens.get(citizen_id)
         entries = store.access_log.entries(citizen_id=citizen_id)
         log_export(store, [citizen_id], "access_log", purpose, "log over opslag")
-    return AccessReport(
-        citizen, entries, LocalReplica(store).user_names(), store.session.clock().date()
-    )
+    names = LocalReplica(store).user_names()
+    today = store.session.clock().date()
+    remote = server_log(store, citizen_id)  # after the transaction: no lock held meanwhile
+    if remote is None:
+        return AccessReport(citizen, entries, names, today)
+    merged, devices = merge_access_entries(entries, remote)
+    names.update({e.user_id: e.user_name for e in remote.entries})
+    enrolment = LocalReplica(store).enrolment()
+    if enrolment is not None and enrolment.device_id in devices:
+        # this laptop's own entries carry its local device id, the server's copies its own
+        devices[store.session.device_id] = devices[enrolment.device_id]
+    return AccessReport(citizen, merged, names, today, devices, all_devices=True)
+
+
+def merge_access_entries(
+    local: list[AccessEntry], remote: CitizenAuditResponse
+) -> tuple[list[AccessEntry], dict[str, str]]:
+    """This laptop's entries plus the server's others, oldest first; and device names."""
+    seen = {e.hash for e in local}
+    merged = list(local)
+    for r in remote.entries:
+        if r.hash in seen:
+            continue
+        seen.add(r.hash)
+        merged.append(
+            AccessEntry(
+                seq=r.seq,
+                at=r.at or "",
+                user_id=r.user_id,
+                device_id=r.device_id,
+                action=r.action or "",
+                entity=r.entity or "",
+                record_id=r.record_id,
+                citizen_id=remote.citizen_id,
+                purpose=r.purpose or "",
+                criterion=r.criterion,
+                prev_hash="",
+                hash=r.hash,
+            )
+        )
+    merged.sort(key=lambda e: (e.at, e.device_id, e.seq))
+    return merged, {r.device_id: r.device_name for r in remote.entries}
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:

@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.engine import SyncEngine, SyncReport
-from sync.protocol import DeviceCredentials, SyncClient
+from sync.protocol import CitizenAuditResponse, DeviceCredentials, ProtocolError, SyncClient
 
 from .. import __version__
 from ..store import Store, StoreError
@@ -58,10 +58,12 @@ def enrol(
     return enrolment
 
 
-def client_for(enrolment: Enrolment, ca_file: str | None = None) -> SyncClient:
+def client_for(
+    enrolment: Enrolment, ca_file: str | None = None, timeout: float = 30.0
+) -> SyncClient:
     key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(enrolment.private_key))
     credentials = DeviceCredentials(enrolment.device_id, key, enrolment.server_public_key)
-    return SyncClient(enrolment.server_url, credentials, ca_file=ca_file)
+    return SyncClient(enrolment.server_url, credentials, ca_file=ca_file, timeout=timeout)
 
 
 def sync_now(
@@ -87,3 +89,22 @@ def resolve_conflict(store: Store, conflict_id: str, value: object) -> int | Non
         raise NotEnrolled("This laptop is not enrolled with a server yet.")
     with client_for(enrolment) as client:
         return client.resolve_conflict(conflict_id, value).seq
+
+
+def citizen_access_log(
+    store: Store, citizen_id: str, timeout: float = 10.0
+) -> CitizenAuditResponse | None:
+    """The citizen's access log as every device uploaded it, for a data-subject request.
+
+    None when this laptop cannot have it: not enrolled, the server out of reach, or the user
+    may not read it (only a lead of the citizen's team, or an administrator, may). The caller
+    then falls back to this laptop's own log and says so.
+    """
+    enrolment = LocalReplica(store).enrolment()
+    if enrolment is None:
+        return None
+    try:
+        with client_for(enrolment, timeout=timeout) as client:
+            return client.citizen_audit(citizen_id)
+    except ProtocolError:
+        return None

@@ -24,6 +24,7 @@ from ..services.exports import AccessReport, MyPlan
 from ..services.review import ReviewQueue
 from ..services.tasks import TaskRunner
 from ..store import Store
+from ..store.audit import AccessEntry
 from . import labels
 from .review_queue import is_late, state_label
 from .widgets import fmt_date, fmt_datetime, parse_iso
@@ -57,6 +58,14 @@ def _words() -> dict[str, str]:
         "lookups_of_your_data_recorded_on_this_la": QCoreApplication.translate(
             "Documents",
             "Lookups of your data recorded on this laptop: when, what was done, and why. Printed %1.",  # noqa: E501
+        ),
+        "lookups_of_your_data_recorded_on_all_dev": QCoreApplication.translate(
+            "Documents",
+            "Lookups of your data recorded on all devices: when, by whom, what was done, and why. Printed %1.",  # noqa: E501
+        ),
+        "this_covers_only_this_laptop": QCoreApplication.translate(
+            "Documents",
+            "This covers only this laptop: the lookups recorded on other devices could not be fetched from the server.",  # noqa: E501
         ),
         "my_caseworker": QCoreApplication.translate("Documents", "My caseworker"),
         "my_goals": QCoreApplication.translate("Documents", "My goals"),
@@ -208,6 +217,7 @@ def access_report_html(report: AccessReport) -> str:
     name = c.name or c.nickname or "—"
     rows = "".join(
         f"<tr><td>{e(fmt_datetime(parse_iso(x.at)))}</td>"
+        f"<td>{e(_who(report, x))}</td>"
         f"<td>{e(labels.access_action(x.action))}</td>"
         f"<td>{e(labels.record_kind(x.entity))}</td>"
         f"<td>{e(labels.purpose(x.purpose))}</td></tr>"
@@ -217,12 +227,13 @@ def access_report_html(report: AccessReport) -> str:
         _STYLE
         + f"<h1>{e(_w('access_log'))}</h1>"
         + f"<p>{e(name)}<br><span class='muted'>"
-        + e(_w("lookups_of_your_data_recorded_on_this_la").replace("%1", fmt_date(report.today)))
+        + e(_scope(report))
         + "</span></p><table width='100%'><tr>"
         + "".join(
             f"<th>{e(h)}</th>"
             for h in (
                 _w("when"),
+                _w("who"),
                 _w("what"),
                 _w("data"),
                 _w("purpose"),
@@ -232,6 +243,22 @@ def access_report_html(report: AccessReport) -> str:
         + rows
         + "</table>"
     )
+
+
+def _scope(report: AccessReport) -> str:
+    """Which devices' lookups the report holds: a laptop-only copy says it is incomplete."""
+    printed = fmt_date(report.today)
+    if report.all_devices:
+        return _w("lookups_of_your_data_recorded_on_all_dev").replace("%1", printed)
+    local = _w("lookups_of_your_data_recorded_on_this_la").replace("%1", printed)
+    return f"{local} {_w('this_covers_only_this_laptop')}"
+
+
+def _who(report: AccessReport, entry: AccessEntry) -> str:
+    """The user's name, and the device's when the server told us its name."""
+    name = report.user_names.get(entry.user_id, entry.user_id)
+    device = report.device_names.get(entry.device_id)
+    return f"{name} ({device})" if device else name
 
 
 def write_pdf(html_text: str, path: Path, title: str) -> None:
@@ -254,6 +281,7 @@ def write_pdf(html_text: str, path: Path, title: str) -> None:
 def access_report_csv(report: AccessReport, path: Path) -> int:
     header = [
         _w("when"),
+        _w("who"),
         _w("what"),
         _w("data"),
         _w("purpose"),
@@ -261,6 +289,7 @@ def access_report_csv(report: AccessReport, path: Path) -> int:
     rows = (
         [
             fmt_datetime(parse_iso(x.at)),
+            _who(report, x),
             labels.access_action(x.action),
             labels.record_kind(x.entity),
             labels.purpose(x.purpose),

@@ -38,6 +38,8 @@ from sync.protocol.messages import (
     Author,
     Change,
     ChangeField,
+    CitizenAuditRequest,
+    CitizenAuditResponse,
     ConflictInfo,
     ConflictList,
     CursorCheck,
@@ -232,6 +234,12 @@ class SyncClient:
         if supersede_after is not None:
             payload["supersede_after"] = encode(supersede_after)
         return self._call(AuditResponse, "/v1/audit", payload)
+
+    def citizen_audit(self, citizen_id: str) -> CitizenAuditResponse:
+        """One citizen's access log from every device (team lead of its team, administrator);
+        anyone else gets a ``ProtocolError`` with code ``forbidden_audit_read``."""
+        request = CitizenAuditRequest(citizen_id)
+        return self._call(CitizenAuditResponse, "/v1/audit/citizen", encode(request))
 
     def list_conflicts(self) -> list[ConflictInfo]:
         return self._call(ConflictList, "/v1/conflicts/list", {}).conflicts

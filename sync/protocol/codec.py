@@ -92,6 +92,8 @@ def _convert_scalar(tp: Any, data: object, path: str) -> object:
             raise InvalidMessage(f"{path}: must be true or false")
         return data
     if tp is int:
+        if isinstance(data, float) and data.is_integer():
+            return int(data)  # JSON has one number type: 3.0 is the integer 3 (JSON Schema too)
         if isinstance(data, bool) or not isinstance(data, int):
             raise InvalidMessage(f"{path}: must be an integer")
         return data

@@ -28,6 +28,8 @@ MIN_SCHEMA = 1
 MAX_SCHEMA = 1
 
 MAX_PUSH_OPS = 500
+MAX_SEQ = 2**63 - 1
+"""Largest seq, version or counter: what a signed 64-bit column holds (SQLite, PostgreSQL)."""
 DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 1000
 
@@ -61,7 +63,8 @@ ChangeKind = Literal["upsert", "delete", "append", "moved", "resolve"]
 OpStatus = Literal["applied", "conflict", "rejected"]
 Role = Literal["caseworker", "team_lead", "admin"]
 
-_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+FIELD_NAME_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
+_FIELD_NAME = re.compile(FIELD_NAME_PATTERN)
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -76,7 +79,7 @@ def is_uuid(value: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _is_field_name(name: str) -> bool:
     """Field names come from a small vocabulary: each is checked once, not once per op."""
-    return bool(_FIELD_NAME.match(name))
+    return bool(_FIELD_NAME.fullmatch(name))  # fullmatch: no trailing newline
 
 
 def _require(condition: bool, message: str) -> None:
@@ -92,7 +95,7 @@ class FieldChange:
     base: int | None = None
 
     def __post_init__(self) -> None:
-        _require(self.base is None or self.base >= 0, "base must be >= 0")
+        _require(self.base is None or 0 <= self.base <= MAX_SEQ, "base must be a seq (>= 0)")
 
 
 def checked_field_change(value: JSONValue, base: int | None) -> FieldChange:
@@ -125,7 +128,7 @@ class Op:
         _require(is_uuid(self.device_id), "device_id must be a UUID")
         _require(is_uuid(self.record_id), "record_id must be a UUID")
         _require(is_uuid(self.partition), "partition must be a team id (UUID)")
-        _require(self.counter >= 0, "counter must be >= 0")
+        _require(0 <= self.counter <= MAX_SEQ, "counter must be >= 0 and fit 64 bits")
         # the offending values are never quoted: a bad value may be personal data
         _require(self.entity in ENTITIES, "unknown entity")
         _require(0 < len(self.hlc) <= 64, "hlc must be 1-64 characters")
@@ -143,6 +146,7 @@ class EnrolRequest:
 
     def __post_init__(self) -> None:
         _require(0 < len(self.device_name) <= 200, "device_name must be 1-200 characters")
+        _require("\x00" not in self.device_name, "device_name must not contain NUL")
         _require(0 < len(self.code) <= 40, "code must be 1-40 characters")
 
 
@@ -177,6 +181,9 @@ class CursorCheck:
 
     seq: int
     change_id: str
+
+    def __post_init__(self) -> None:
+        _require(0 <= self.seq <= MAX_SEQ, "seq must be a seq (>= 0)")
 
 
 @dataclass(frozen=True)
@@ -263,7 +270,7 @@ class PullRequest:
     older server, or a write committed while the page was read): then ask as before."""
 
     def __post_init__(self) -> None:
-        _require(self.after >= 0, "after must be >= 0")
+        _require(0 <= self.after <= MAX_SEQ, "after must be a seq (>= 0)")
         _require(0 < self.limit <= MAX_PULL_LIMIT, f"limit must be 1-{MAX_PULL_LIMIT}")
 
 
@@ -350,12 +357,59 @@ class AuditRequest:
     entries: list[dict[str, JSONValue]]
     supersede_after: AuditBase | None = None
     """After a rollback: the entries continue the chain at this point, which both sides
-    share; what the server holds after it came from the lost copy and is set aside (kept)."""
+    share; what the server holds after it came from the lost copy and is set aside (kept).
+
+    Each entry is checked as a link of the device's hash chain (``check_audit_chain``);
+    only a seq too large to store is refused here."""
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            seq = entry.get("seq")
+            if isinstance(seq, int) and not isinstance(seq, bool):
+                _require(0 <= seq <= MAX_SEQ, "an entry's seq must be >= 0 and fit 64 bits")
 
 
 @dataclass(frozen=True)
 class AuditResponse:
     verified_until: int
+
+
+@dataclass(frozen=True)
+class CitizenAuditRequest:
+    """Ask for one citizen's access log from every device (a data-subject request)."""
+
+    citizen_id: str
+
+    def __post_init__(self) -> None:
+        _require(is_uuid(self.citizen_id), "citizen_id must be a UUID")
+
+
+@dataclass(frozen=True)
+class CitizenAuditEntry:
+    """One lookup of the citizen as a device recorded it: who, on which device, when, what
+    and why. ``user_id`` and ``user_name`` are the device's owner as the server knows it;
+    ``hash`` identifies the entry in that device's chain (and in the device's own copy)."""
+
+    device_id: str
+    device_name: str
+    user_id: str
+    user_name: str
+    seq: int
+    hash: str
+    at: str | None
+    action: str | None
+    entity: str | None
+    record_id: str | None
+    purpose: str | None
+    criterion: str | None
+    received_at: float
+
+
+@dataclass(frozen=True)
+class CitizenAuditResponse:
+    citizen_id: str
+    entries: list[CitizenAuditEntry]
+    """Oldest first, by the time the device recorded, then device and seq."""
 
 
 @dataclass(frozen=True)

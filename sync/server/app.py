@@ -27,7 +27,9 @@ from sync.protocol.messages import (
     MAX_PUSH_OPS,
     PROTOCOL_VERSION,
     AuditRequest,
+    CitizenAuditRequest,
     ConflictList,
+    ConflictListRequest,
     EnrolRequest,
     HelloRequest,
     PullRequest,
@@ -42,6 +44,7 @@ from sync.server.errors import ApiError
 from sync.server.identity import ServerIdentity, load_identity
 from sync.server.openapi import install_openapi
 from sync.server.settings import Settings
+from sync.server.text import contains_nul
 
 log = logging.getLogger("sync.server")
 T = TypeVar("T")
@@ -140,7 +143,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
 
     def push_ops(s: Signed) -> Any:
         ops = _parse_ops(s.body)
-        results = push.push_ops(database, s.actor, ops, s.now)
+        results = push.push_ops(database, s.actor, ops, s.now, b"\\u0000" in s.body)
         with database.write() as conn:
             marks.note_ops(conn, s.actor.device_id, ops, s.now)
         return {"results": [push.result_json(r) for r in results]}  # encode(PushResponse)
@@ -161,7 +164,13 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
             answer = audit.upload(conn, s.actor, message.entries, s.now, message.supersede_after)
             return encode(answer)
 
+    def citizen_audit(s: Signed) -> Any:
+        message = _parse(CitizenAuditRequest, s.body)
+        with database.read() as conn:
+            return encode(audit.citizen_log(conn, s.actor, message.citizen_id))
+
     def list_conflicts(s: Signed) -> Any:
+        _parse(ConflictListRequest, s.body)  # no fields, but a body that is not {} is refused
         with database.read() as conn:
             return encode(ConflictList(conflicts.list_open(conn, s.actor)))
 
@@ -169,6 +178,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         if not is_uuid(conflict_id):
             raise ApiError(404, codes.CONFLICT_NOT_FOUND, "no such conflict")
         message = _parse(ResolveRequest, s.body)
+        if b"\\u0000" in s.body and contains_nul(message.value):
+            raise ApiError(400, codes.INVALID_REQUEST, "text must not contain NUL characters")
         with database.change_write() as conn:
             answer = conflicts.resolve(conn, s.actor, conflict_id, message.value, s.now)
         return encode(answer)
@@ -180,6 +191,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         ("/v1/sync/pull", "sync", pull),
         ("/v1/sync/verify", "sync", verify),
         ("/v1/audit", "audit", upload_audit),
+        ("/v1/audit/citizen", "audit", citizen_audit),
         ("/v1/conflicts/list", "conflicts", list_conflicts),
     ):
         app.add_api_route(

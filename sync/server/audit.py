@@ -1,8 +1,11 @@
-"""Receive devices' access-log chains and keep only what verifies.
+"""Receive devices' access-log chains and keep only what verifies; read one citizen's log.
 
 Each device has its own hash chain. A batch must continue the stored chain; entries already
 stored may be sent again (a lost reply) if they are byte-identical. A broken chain is refused
 as a whole, so the server never holds a chain with a hole in it.
+
+A citizen's log across all devices (for a data-subject request) is read only by a lead of
+the team the citizen belongs to, or by an administrator.
 """
 
 from __future__ import annotations
@@ -16,10 +19,17 @@ from sqlalchemy import Connection, delete, func, insert, select
 
 from sync.protocol import errors as codes
 from sync.protocol.digest import GENESIS_HASH, audit_entry_hash, check_audit_chain
-from sync.protocol.messages import AuditBase, AuditResponse, DeviceMarks
+from sync.protocol.messages import (
+    AuditBase,
+    AuditResponse,
+    CitizenAuditEntry,
+    CitizenAuditResponse,
+    DeviceMarks,
+)
 from sync.server import marks, schema
 from sync.server.auth import Actor
 from sync.server.errors import ApiError
+from sync.server.text import without_nul
 
 log = logging.getLogger("sync.server.audit")
 
@@ -46,14 +56,14 @@ def upload(
         for r in conn.execute(
             select(a.c.seq, a.c.hash).where(
                 a.c.device_id == actor.device_id,
-                a.c.seq.in_([e.get("seq") for e in entries if isinstance(e.get("seq"), int)]),
+                a.c.seq.in_([seq for seq in map(_seq, entries) if seq is not None]),
             )
         )
     }
     fresh = []
     for entry in entries:
-        seq = entry.get("seq")
-        if isinstance(seq, int) and tail_seq is not None and seq <= tail_seq:
+        seq = _seq(entry)
+        if seq is not None and tail_seq is not None and seq <= tail_seq:
             if stored.get(seq) != entry.get("hash"):
                 _broken(actor, tail_seq, seq, "differs from the entry already stored")
             continue
@@ -67,7 +77,7 @@ def upload(
             "seq": e["seq"],
             "prev_hash": e["prev_hash"],
             "hash": e["hash"],
-            "entry": dict(e),
+            "entry": without_nul(dict(e)),  # the hash was checked on the original
             "received_at": now,
         }
         for e in fresh
@@ -120,6 +130,73 @@ def _set_aside_after(conn: Connection, actor: Actor, base: AuditBase, now: float
         len(later),
         base.seq,
     )
+
+
+def citizen_log(conn: Connection, actor: Actor, citizen_id: str) -> CitizenAuditResponse:
+    """Every stored access-log entry about ``citizen_id``, from every device."""
+    if not may_read_citizen_log(conn, actor, citizen_id):
+        log.warning("citizen access log refused to device %s", actor.device_id)
+        raise ApiError(
+            403,
+            codes.FORBIDDEN_AUDIT_READ,
+            "only a lead of the citizen's team or an administrator reads its access log",
+        )
+    a, d, u = schema.audit_entries, schema.devices, schema.users
+    rows = conn.execute(
+        select(a.c.device_id, a.c.seq, a.c.hash, a.c.entry, a.c.received_at)
+        .add_columns(d.c.name.label("device_name"), u.c.id.label("user_id"), u.c.display_name)
+        .join(d, d.c.id == a.c.device_id)
+        .join(u, u.c.id == d.c.user_id)
+        .where(a.c.entry["citizen_id"].as_string() == citizen_id)
+    ).all()
+    entries = [
+        CitizenAuditEntry(
+            device_id=r.device_id,
+            device_name=r.device_name,
+            user_id=r.user_id,
+            user_name=r.display_name,
+            seq=int(r.seq),
+            hash=r.hash,
+            at=_text(r.entry, "at"),
+            action=_text(r.entry, "action"),
+            entity=_text(r.entry, "entity"),
+            record_id=_text(r.entry, "record_id"),
+            purpose=_text(r.entry, "purpose"),
+            criterion=_text(r.entry, "criterion"),
+            received_at=float(r.received_at),
+        )
+        for r in rows
+    ]
+    entries.sort(key=lambda e: (e.at or "", e.device_id, e.seq))
+    log.info("citizen access log read by device %s: %d entries", actor.device_id, len(entries))
+    return CitizenAuditResponse(citizen_id, entries)
+
+
+def may_read_citizen_log(conn: Connection, actor: Actor, citizen_id: str) -> bool:
+    """Administrators read any citizen's log; a team lead only that of a citizen of a team
+    they lead (where the citizen is now). A citizen the server does not know belongs to no
+    team, and the answer does not tell whether it exists."""
+    if actor.role == "admin":
+        return True
+    if not actor.lead_teams:
+        return False
+    r = schema.records
+    team = conn.execute(
+        select(r.c.partition).where(r.c.entity == "citizen", r.c.record_id == citizen_id)
+    ).scalar()
+    return team is not None and team in actor.lead_teams
+
+
+def _seq(entry: Mapping[str, Any]) -> int | None:
+    """The entry's seq if it is an integer (true and false are not: a chain holds no bools)."""
+    seq = entry.get("seq")
+    return seq if isinstance(seq, int) and not isinstance(seq, bool) else None
+
+
+def _text(entry: Mapping[str, Any], key: str) -> str | None:
+    """A device's entry is free-form JSON (only its chain is checked): keep text fields only."""
+    value = entry.get(key) if isinstance(entry, Mapping) else None
+    return value if isinstance(value, str) else None
 
 
 def _broken(actor: Actor, verified: int | None, at: object, reason: str) -> None:

@@ -1,11 +1,15 @@
 """Publish the protocol dataclasses as the OpenAPI request and response schemas.
 
 Handlers parse bodies themselves (to share validation with the client), so FastAPI cannot see
-the shapes; this fills them in from the same dataclasses, so the document cannot drift.
+the shapes; this fills them in from the same dataclasses, so the document cannot drift. What a
+message's ``__post_init__`` checks beyond its types (UUIDs, lengths, ranges) is added from
+``CONSTRAINTS``, so a schema-valid request is one the server accepts (tests fuzz the server
+with requests generated from this document).
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from fastapi import FastAPI
@@ -13,8 +17,15 @@ from fastapi.openapi.utils import get_openapi
 from pydantic import TypeAdapter
 
 from sync.protocol.messages import (
+    ENTITIES,
+    FIELD_NAME_PATTERN,
+    MAX_PULL_LIMIT,
+    MAX_PUSH_OPS,
+    MAX_SEQ,
     AuditRequest,
     AuditResponse,
+    CitizenAuditRequest,
+    CitizenAuditResponse,
     ConflictList,
     ConflictListRequest,
     EnrolRequest,
@@ -30,6 +41,7 @@ from sync.protocol.messages import (
     VerifyRequest,
     VerifyResponse,
 )
+from sync.protocol.signing import HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP
 
 BODIES: dict[str, tuple[type, type]] = {
     "/v1/enrol": (EnrolRequest, EnrolResponse),
@@ -38,9 +50,13 @@ BODIES: dict[str, tuple[type, type]] = {
     "/v1/sync/pull": (PullRequest, PullResponse),
     "/v1/sync/verify": (VerifyRequest, VerifyResponse),
     "/v1/audit": (AuditRequest, AuditResponse),
+    "/v1/audit/citizen": (CitizenAuditRequest, CitizenAuditResponse),
     "/v1/conflicts/list": (ConflictListRequest, ConflictList),
     "/v1/conflicts/{conflict_id}/resolve": (ResolveRequest, ResolveResponse),
 }
+UNSIGNED = frozenset({"/v1/enrol"})
+"""POST endpoints that take no device signature (a device has no key on the server yet)."""
+
 DESCRIPTION = """Sync server of Outreach Desk.
 
 Every endpoint except `/v1/enrol` and `/v1/health` needs the headers `X-Device-Id`,
@@ -57,6 +73,93 @@ ERROR_SCHEMA = {
         }
     },
 }
+
+UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+"""``is_uuid``: the canonical lower-case text form."""
+_UUID: dict[str, Any] = {"type": "string", "pattern": UUID_PATTERN}
+_SEQ: dict[str, Any] = {"type": "integer", "minimum": 0, "maximum": MAX_SEQ}
+_PUSHED_OP = {
+    "type": "object",
+    "description": "Anything else with a UUID op_id: the server rejects it in the op's result "
+    "(reason invalid_op) and records it, without failing the batch.",
+    "properties": {"op_id": _UUID},
+    "required": ["op_id"],
+}
+_AUDIT_ENTRY = {
+    "type": "object",
+    "description": "One link of the device's access-log hash chain; a chain that does not "
+    "verify is refused with 422 audit_chain_broken.",
+    "properties": {
+        "seq": _SEQ,
+        "prev_hash": {"type": "string"},
+        "hash": {"type": "string"},
+        "citizen_id": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+    },
+    "required": ["seq", "prev_hash", "hash"],
+}
+
+CONSTRAINTS: dict[str, dict[str, dict[str, Any]]] = {
+    # message -> property -> JSON Schema keywords that replace the generated ones
+    "FieldChange": {"base": {"anyOf": [_SEQ, {"type": "null"}]}},
+    "Op": {
+        "op_id": _UUID,
+        "device_id": _UUID,
+        "record_id": _UUID,
+        "partition": _UUID,
+        "counter": _SEQ,
+        "entity": {"type": "string", "enum": sorted(ENTITIES)},
+        "hlc": {"type": "string", "minLength": 1, "maxLength": 64},
+        "fields": {"propertyNames": {"pattern": FIELD_NAME_PATTERN}},
+    },
+    "EnrolRequest": {
+        "code": {"type": "string", "minLength": 1, "maxLength": 40},
+        "device_name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "pattern": "^[^\\u0000]*$",
+        },
+        "device_public_key": {"type": "string", "pattern": "^[A-Za-z0-9+/]{43}=$"},
+    },
+    "CursorCheck": {"seq": _SEQ},
+    "PullRequest": {
+        "after": _SEQ,
+        "limit": {"type": "integer", "minimum": 1, "maximum": MAX_PULL_LIMIT},
+    },
+    "PushRequest": {
+        "ops": {
+            "type": "array",
+            "maxItems": MAX_PUSH_OPS,
+            "items": {"anyOf": [{"$ref": "#/components/schemas/Op"}, _PUSHED_OP]},
+        }
+    },
+    "AuditRequest": {"entries": {"type": "array", "items": _AUDIT_ENTRY}},
+    "CitizenAuditRequest": {"citizen_id": _UUID},
+}
+OP_NEEDS_FIELDS = {
+    "if": {"properties": {"kind": {"enum": ["upsert", "append"]}}},
+    "then": {"properties": {"fields": {"minProperties": 1}}},
+}
+"""An upsert or append carries at least one field; only a delete may have none."""
+
+SIGNATURE_HEADERS: list[dict[str, Any]] = [
+    {"name": HEADER_DEVICE, "schema": _UUID, "description": "The enrolled device's id."},
+    {
+        "name": HEADER_TIMESTAMP,
+        "schema": {"type": "string", "pattern": "^[0-9]{1,12}$"},
+        "description": "Unix seconds; refused outside the server's clock-skew window.",
+    },
+    {
+        "name": HEADER_NONCE,
+        "schema": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+        "description": "128 random bits as hex; each nonce is accepted once.",
+    },
+    {
+        "name": HEADER_SIGNATURE,
+        "schema": {"type": "string"},
+        "description": "Base64 Ed25519 signature (see the description of this API).",
+    },
+]
 
 
 def install_openapi(app: FastAPI) -> None:
@@ -86,6 +189,25 @@ def install_openapi(app: FastAPI) -> None:
                     },
                 },
             }
+            parameters = [p for p in operation.get("parameters", []) if p["in"] == "path"]
+            for parameter in parameters:
+                parameter["schema"] = dict(_UUID)  # the only path parameters are ids
+            if path not in UNSIGNED:
+                parameters += [
+                    {"in": "header", "required": True, **copy.deepcopy(h)}
+                    for h in SIGNATURE_HEADERS
+                ]
+            if parameters:
+                operation["parameters"] = parameters
+        for name, properties in CONSTRAINTS.items():
+            for prop, keywords in properties.items():
+                target = components[name]["properties"][prop]
+                if "anyOf" in keywords:
+                    target.pop("type", None)
+                if "type" in keywords:
+                    target.pop("anyOf", None)
+                target.update(copy.deepcopy(keywords))
+        components["Op"].update(copy.deepcopy(OP_NEEDS_FIELDS))
         app.openapi_schema = doc
         return doc
 

@@ -33,8 +33,10 @@ from sync.protocol.messages import (
     APPENDABLE_ENTITIES,
     CITIZEN_TEAM_FIELD,
     DELETED_FIELD,
+    ENTITIES,
     Op,
     OpResult,
+    is_uuid,
 )
 from sync.server import schema
 from sync.server.auth import Actor
@@ -52,6 +54,7 @@ from sync.server.store import (
     tombstone,
     write_fields,
 )
+from sync.server.text import contains_nul, without_nul
 
 log = logging.getLogger("sync.server.push")
 
@@ -72,11 +75,17 @@ class Rejected(Exception):
 
 
 def push_ops(
-    db: Database, actor: Actor, raw_ops: list[dict[str, Any]], now: float
+    db: Database,
+    actor: Actor,
+    raw_ops: list[dict[str, Any]],
+    now: float,
+    may_hold_nul: bool = True,
 ) -> list[OpResult]:
-    """Process ops in order, in one transaction; per-op results once it has committed."""
+    """Process ops in order, in one transaction; per-op results once it has committed.
+
+    ``may_hold_nul=False`` (the body has no ``\\u0000``) skips the search for NUL text."""
     with db.change_write() as conn:
-        batch = _Batch(conn, actor, raw_ops, now)
+        batch = _Batch(conn, actor, raw_ops, now, may_hold_nul)
         results = [batch.process(raw) for raw in raw_ops]
         batch.flush()
     for result in results:
@@ -94,22 +103,25 @@ class _Batch:
     """One push batch: what it has read and what it still has to write."""
 
     def __init__(
-        self, conn: Connection, actor: Actor, raw_ops: list[dict[str, Any]], now: float
+        self,
+        conn: Connection,
+        actor: Actor,
+        raw_ops: list[dict[str, Any]],
+        now: float,
+        may_hold_nul: bool = True,
     ) -> None:
         self.conn = conn
         self.actor = actor
         self.now = now
+        self.may_hold_nul = may_hold_nul
+        """False when the body has no escaped NUL: spares looking through every op."""
         op_ids = sorted({str(raw["op_id"]) for raw in raw_ops})
         self.stored: dict[str, tuple[str, Any]] = {}
         """op_id -> (device_id, encoded result): in the database or earlier in this batch."""
         for start in range(0, len(op_ids), 500):
             rows = conn.execute(_SELECT_APPLIED, {"ids": op_ids[start : start + 500]})
             self.stored.update((row.op_id, (row.device_id, row.result)) for row in rows)
-        keys = {
-            (raw["entity"], raw["record_id"])
-            for raw in raw_ops
-            if isinstance(raw.get("entity"), str) and isinstance(raw.get("record_id"), str)
-        }
+        keys = {(raw["entity"], raw["record_id"]) for raw in raw_ops if _names_a_record(raw)}
         found = get_records(conn, keys) if keys else {}
         self.records: dict[tuple[str, str], Record | None] = {k: found.get(k) for k in keys}
         self.authors: dict[int, str | None] = {}
@@ -130,6 +142,8 @@ class _Batch:
                 return OpResult(op_id, "rejected", reason=codes.OP_ID_TAKEN, message="op id in use")
             return decode(OpResult, stored[1])
         try:
+            if self.may_hold_nul and contains_nul(raw):
+                raise InvalidMessage("text must not contain NUL characters")
             op = decode_op(raw)
             result = _apply(self, op)
         except InvalidMessage as exc:
@@ -156,7 +170,7 @@ class _Batch:
                     "device_id": actor.device_id,
                     "user_id": actor.user_id,
                     "reason": result.reason,
-                    "op": raw,
+                    "op": without_nul(raw) if self.may_hold_nul else raw,
                     "received_at": self.now,
                 }
             )
@@ -222,6 +236,19 @@ class _Batch:
         save_records(self.conn, self.new.values(), self.changed.values(), self.now)
         insert_rows(self.conn, schema.applied_ops, self.applied_rows)
         insert_rows(self.conn, schema.rejected_ops, self.rejected_rows)
+
+
+def _names_a_record(raw: dict[str, Any]) -> bool:
+    """Only an op that can be valid has its record read ahead: anything else is rejected
+    before its record is wanted, and text that is no id never reaches a query (PostgreSQL
+    refuses NUL even as a parameter)."""
+    entity, record_id = raw.get("entity"), raw.get("record_id")
+    return (
+        isinstance(entity, str)
+        and entity in ENTITIES
+        and isinstance(record_id, str)
+        and is_uuid(record_id)
+    )
 
 
 result_json = result_wire

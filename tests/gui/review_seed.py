@@ -3,6 +3,8 @@ one re-opened by an addendum, one approved; plans, ratings, consents and follow-
 
 from __future__ import annotations
 
+import base64
+import os
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -50,7 +52,7 @@ def become_lead(store: Store) -> str:
         Enrolment(
             server_url="http://127.0.0.1:9",
             device_id=store.session.device_id,
-            private_key="",
+            private_key=base64.b64encode(os.urandom(32)).decode("ascii"),  # port 9: offline
             server_public_key="",
             user_id=LEAD,
             user_name="Lise Berg",

@@ -9,11 +9,20 @@ from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from outreach_desk.domain import AccessAction, Purpose
+from outreach_desk.services import exports, sync_service
 from outreach_desk.services.tasks import TaskRunner
-from outreach_desk.ui.documents import ExportController
+from outreach_desk.store import Store
+from outreach_desk.ui.documents import ExportController, access_report_html
 from outreach_desk.ui.review_queue import ReviewQueueView
+from tests.gui import server_world as shared
 from tests.gui.conftest import wait_for
 from tests.gui.review_seed import seed_team
+from tests.sync.conftest import World
+from tests.sync.laptops import laptop
+
+server = shared.server
+world = shared.world
+db_url = shared.db_url
 
 
 def render_first_page(pdf: Path, png: Path) -> QSize:
@@ -64,9 +73,9 @@ def test_access_log_csv_and_pdf_for_a_data_subject_request(
         controller.export_access_log(citizen_id, pdf_path)
     text = csv_path.read_text(encoding="utf-8-sig")
     header, *lines = text.splitlines()
-    assert header == "When;What;Data;Purpose"
-    assert lines and all(line.count(";") == 3 for line in lines)
-    assert "Mona" not in text  # dates and purposes, not the data itself
+    assert header == "When;Who;What;Data;Purpose"
+    assert lines and all(line.count(";") == 4 for line in lines)
+    assert "Mona" not in text  # who, dates and purposes, not the data itself
     assert pdf_path.read_bytes().startswith(b"%PDF")
     logged = wait_for(qtbot, open_runner, lambda s: exports_of(s, citizen_id))
     assert [e.purpose for e in logged] == [Purpose.DATA_SUBJECT_REQUEST.value] * 2
@@ -91,3 +100,44 @@ def test_review_table_csv_is_logged_per_citizen(
         qtbot, open_runner, lambda s: exports_of(s, seeded.citizens["Per Kristensen"])
     )
     assert logged[0].purpose == Purpose.REVIEW.value
+
+
+def test_leads_access_log_export_covers_every_device_when_online(
+    qtbot: QtBot, runner: TaskRunner, world: World, tmp_path: Path
+) -> None:
+    """Anna's laptop looked the citizen up; lise's export (her own laptop never did) has it."""
+    anna = laptop(world, tmp_path, "anna")
+    citizen = anna.new_citizen(name="Mona Larsen")
+    with anna.store.purpose(Purpose.CASEWORK):
+        anna.store.citizens.get(citizen.id)
+    anna.sync()
+    opened: list[Store] = []
+    runner.open_store(lambda: laptop(world, tmp_path, "lise").store, on_done=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=shared.SIGNAL_MS)
+    wait_for(qtbot, runner, sync_service.sync_now, timeout=shared.SIGNAL_MS)
+    controller = ExportController(runner)
+    csv_path = tmp_path / "log.csv"
+    with qtbot.waitSignal(controller.exported, timeout=shared.SIGNAL_MS):
+        controller.export_access_log(citizen.id, csv_path)
+
+    header, *lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
+    assert header == "When;Who;What;Data;Purpose"
+    who = [line.split(";")[1] for line in lines]
+    assert who == ["Anna (laptop)", "Anna (laptop)", "Lise"]  # created, looked up; the report
+    assert "Mona" not in "".join(lines)
+    report = wait_for(qtbot, runner, lambda s: exports.access_report(s, citizen.id))
+    assert report.all_devices
+    assert "recorded on all devices" in access_report_html(report)
+    logged = wait_for(qtbot, runner, lambda s: exports_of(s, citizen.id))
+    assert [e.purpose for e in logged] == [Purpose.DATA_SUBJECT_REQUEST.value] * 2
+
+
+def test_access_log_export_says_when_it_covers_only_this_laptop(
+    qtbot: QtBot, open_runner: TaskRunner
+) -> None:
+    seeded = wait_for(qtbot, open_runner, seed_team)
+    citizen_id = seeded.citizens["Mona Larsen"]
+    report = wait_for(qtbot, open_runner, lambda s: exports.access_report(s, citizen_id))
+    assert not report.all_devices  # this laptop is not enrolled
+    page = access_report_html(report)
+    assert "recorded on this laptop" in page and "covers only this laptop" in page

@@ -69,6 +69,10 @@ def test_op_round_trips_through_json() -> None:
         ({"fields": {"a": {"value": 1, "base": "3"}}}, "base"),
         ({"fields": {"a": {"base": 3}}}, "value: required"),
         ({"hlc": ""}, "hlc"),
+        ({"counter": 2**63}, "counter"),
+        ({"fields": {"a": {"value": 1, "base": 2**63}}}, "base"),
+        ({"fields": {"name\n": {"value": 1}}}, "field name"),
+        ({"counter": 1.5}, "counter"),
     ],
 )
 def test_invalid_ops_are_refused_with_a_reason(changes: dict[str, Any], complaint: str) -> None:
@@ -76,6 +80,13 @@ def test_invalid_ops_are_refused_with_a_reason(changes: dict[str, Any], complain
         decode(Op, op_json(**changes))
     assert complaint in caught.value.message
     assert caught.value.code == "invalid_request"
+
+
+def test_an_integral_number_is_an_integer() -> None:
+    """JSON has one number type (JSON Schema agrees): 7.0 is the integer 7."""
+    op = decode(Op, op_json(counter=7.0, fields={"a": {"value": 1.0, "base": 3.0}}))
+    assert (op.counter, op.fields["a"].base) == (7, 3)
+    assert type(op.counter) is int and op.fields["a"].value == 1.0
 
 
 def test_missing_op_key_names_the_path() -> None:
