@@ -1413,182 +1413,192 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="37"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="38"/>
         <source>%1 of 10</source>
         <translation>%1 ud af 10</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="38"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="39"/>
         <source>(until %1)</source>
         <translation>(indtil %1)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="39"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="40"/>
         <source>(was %1)</source>
         <translation>(var %1)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="40"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="41"/>
         <source>Access log</source>
         <translation>Log over opslag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="41"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="42"/>
         <source>Addenda</source>
         <translation>Tillæg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="42"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="43"/>
         <source>Area of life</source>
         <translation>Livsområde</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="43"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="44"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="44"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="45"/>
         <source>Caseworker</source>
         <translation>Sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="45"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="46"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="46"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="47"/>
         <source>Comment</source>
         <translation>Bemærkning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="47"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="48"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="48"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="49"/>
         <source>Data</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="49"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="50"/>
         <source>Goal, in my words</source>
         <translation>Mål, med mine ord</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="50"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="51"/>
         <source>How it is going</source>
         <translation>Sådan går det</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="51"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="52"/>
         <source>I have agreed that information may be shared with</source>
         <translation>Jeg har givet samtykke til, at oplysninger må deles med</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="54"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="55"/>
         <source>It is your plan. Tell us if something should be different.</source>
         <translation>Det er din plan. Sig til, hvis noget skal være anderledes.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="57"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="58"/>
         <source>Lookups of your data recorded on this laptop: when, what was done, and why. Printed %1.</source>
         <translation>Opslag i dine oplysninger registreret på denne computer: hvornår, hvad der blev gjort, og hvorfor. Udskrevet %1.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="61"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="62"/>
+        <source>Lookups of your data recorded on all devices: when, by whom, what was done, and why. Printed %1.</source>
+        <translation>Opslag i dine oplysninger registreret på alle enheder: hvornår, af hvem, hvad der blev gjort, og hvorfor. Udskrevet %1.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="66"/>
+        <source>This covers only this laptop: the lookups recorded on other devices could not be fetched from the server.</source>
+        <translation>Dette dækker kun denne computer: opslagene registreret på andre enheder kunne ikke hentes fra serveren.</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_desk/ui/documents.py" line="70"/>
         <source>My caseworker</source>
         <translation>Min sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="62"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="71"/>
         <source>My goals</source>
         <translation>Mine mål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="63"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="72"/>
         <source>My plan</source>
         <translation>Min plan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="64"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="73"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="65"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="74"/>
         <source>Printed %1</source>
         <translation>Udskrevet %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="66"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="75"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="67"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="76"/>
         <source>Review</source>
         <translation>Gennemgang</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="68"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="69"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="78"/>
         <source>There is no plan yet.</source>
         <translation>Der er ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="70"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="79"/>
         <source>We meet again</source>
         <translation>Vi ses igen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="71"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="80"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="72"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="81"/>
         <source>What I wish for</source>
         <translation>Det ønsker jeg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="73"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="82"/>
         <source>What we have agreed</source>
         <translation>Det har vi aftalt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="74"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="83"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="75"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="84"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="76"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="85"/>
         <source>Who does what</source>
         <translation>Hvem gør hvad</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="77"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="86"/>
         <source>Written</source>
         <translation>Skrevet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="78"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="87"/>
         <source>Written late</source>
         <translation>Skrevet sent</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="79"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="88"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -2033,28 +2043,28 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="327"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="356"/>
         <source>The file could not be written.</source>
         <translation>Filen kunne ikke skrives.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="334"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="363"/>
         <source>The export failed.</source>
         <translation>Eksporten mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="338"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="367"/>
         <source>Save the plan as PDF</source>
         <translation>Gem planen som PDF</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="350"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="379"/>
         <source>Save the access log</source>
         <translation>Gem log over opslag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/documents.py" line="368"/>
-        <location filename="../../outreach_desk/ui/documents.py" line="389"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="397"/>
+        <location filename="../../outreach_desk/ui/documents.py" line="418"/>
         <source>Save the table as CSV</source>
         <translation>Gem tabellen som CSV</translation>
     </message>
