@@ -1,0 +1,64 @@
+"""Cases the stateful sync test (tests/sync/test_stateful_sync.py) found, kept as small
+explicit tests: each failed before its fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from outreach_desk.services import casework
+from tests.sync.conftest import World
+from tests.sync.laptops import Laptop, laptop
+
+pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+def pair(world: World, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    anna, bo = laptop(world, tmp_path, "anna"), laptop(world, tmp_path, "bo")
+    yield anna, bo
+    anna.store.close()
+    bo.store.close()
+
+
+def test_an_edit_refused_because_the_record_was_deleted_falls_back_to_the_server(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
+    anna.sync()
+    bo.sync()
+    anna.store.citizens.delete(person.id)
+    anna.sync()
+    bo.edit_citizen(person.id, phone="22222222", description="Går med rød hue")
+    report = bo.sync()
+    assert report.rejected == 1  # kept in the outbox for a person to see
+    (kept,) = bo.store.outbox.all()
+    assert (kept.state, kept.fields["phone"]["value"]) == ("rejected", "22222222")
+    assert not bo.store.citizens.exists(person.id)
+    assert bo.snapshot() == anna.snapshot()  # the tombstone holds what the server holds
+
+
+def test_a_draft_edit_refused_because_the_note_was_finalised_shows_the_final_text(
+    world: World, tmp_path: Path
+) -> None:
+    office, field_laptop = (
+        laptop(world, tmp_path, "anna"),
+        laptop(world, tmp_path, "anna", "tablet"),
+    )
+    person = office.new_citizen(name="Jens Hansen")
+    note = office.write_note(person.id, "Mødt ved banegården.")
+    office.sync()
+    field_laptop.sync()
+    casework.finalise(office.store, note.id)
+    office.sync()
+    changed = field_laptop.store.notes.get(note.id).edited(text="Mødt ved banegården. Kold.")
+    field_laptop.store.notes.update(changed)
+    assert field_laptop.sync().rejected == 1
+    final = field_laptop.store.notes.get(note.id)
+    assert final.is_final and final.text == "Mødt ved banegården."
+    assert field_laptop.snapshot() == office.snapshot()
+    office.store.close()
+    field_laptop.store.close()
