@@ -232,7 +232,7 @@ class LocalReplica:
             "SELECT field, value FROM sync_shadow WHERE entity = ? AND record_id = ?",
             (entity, record_id),
         ).fetchall()
-        still_pending = self._pending_fields(entity, record_id)
+        still_pending = self._pending_fields(entity, record_id, edits_only=True)
         columns = {f.name for f in dataclasses.fields(repo.cls)}
         updates = {
             name: to_column(json.loads(value))
@@ -346,11 +346,14 @@ class LocalReplica:
     # index; without statistics it would otherwise pick the index on state, which every
     # pending entry shares (a scan of the outbox per change).
 
-    def _pending_fields(self, entity: str, record_id: str) -> set[str]:
-        if self._page is not None:
+    def _pending_fields(self, entity: str, record_id: str, edits_only: bool = False) -> set[str]:
+        """Fields named by pending entries. ``edits_only``: leave out pending deletes, which
+        name every field (with its base) but carry no value to keep."""
+        if self._page is not None and not edits_only:
             return set(self._page.pending.get((entity, record_id), ()))
         rows = self._ctx.conn.execute(
-            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'",
+            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'"
+            + (" AND kind != 'delete'" if edits_only else ""),
             (entity, record_id),
         ).fetchall()
         names: set[str] = set()

@@ -62,3 +62,19 @@ def test_a_draft_edit_refused_because_the_note_was_finalised_shows_the_final_tex
     assert field_laptop.snapshot() == office.snapshot()
     office.store.close()
     field_laptop.store.close()
+
+
+def test_a_refused_edit_followed_by_a_delete_still_falls_back_to_the_server(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
+    anna.sync()
+    bo.sync()
+    anna.store.citizens.delete(person.id)
+    anna.sync()
+    bo.edit_citizen(person.id, phone="22222222")
+    bo.store.citizens.delete(person.id)  # both offline, one after the other
+    report = bo.sync()
+    assert (report.rejected, report.applied) == (1, 1)  # the delete was done already
+    assert bo.snapshot() == anna.snapshot()
