@@ -4,6 +4,8 @@ every op applied exactly once and every device equal to the server."""
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -197,3 +199,22 @@ def test_a_seeded_storm_of_faults_ends_with_every_device_equal(
     assert server_count(world, schema.applied_ops) == made
     assert anna.snapshot() == bo.snapshot()
     assert anna.store.outbox.count() == bo.store.outbox.count() == 0
+
+
+def test_a_request_cut_off_mid_body_is_not_a_server_error(
+    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], caplog: pytest.LogCaptureFixture
+) -> None:
+    anna, _bo = pair
+    day_of_work(anna)
+    through(anna, proxy.url)
+    proxy.inject("reset", path="/v1/sync/push")
+    with caplog.at_level(logging.INFO):
+        with pytest.raises(ServerUnavailable):
+            anna.sync()
+        deadline = time.monotonic() + 10
+        while not any("went away" in r.getMessage() for r in caplog.records):
+            assert time.monotonic() < deadline, "the server never noticed the cut-off request"
+            time.sleep(0.01)
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    anna.sync()
+    assert anna.store.outbox.count() == 0
