@@ -22,6 +22,7 @@ from typing import Any
 
 from .audit import AccessEntry
 from .codec import JSON, to_column, to_wire
+from .outbox import OutboxEntry
 from .repository import Repository
 from .store import Store
 
@@ -191,7 +192,7 @@ class LocalReplica:
                         self._advance_bases(entry.entity, entry.record_id, entry.fields, seq)
                         deleted = int(entry.kind == "delete")
                         noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
-                    self._drop_shadow(entry.entity, entry.record_id, entry.fields, entry.kind)
+                    self._drop_shadow(entry, seq if isinstance(seq, int) else None)
                     acknowledged.append(entry.op_id)
                 else:
                     outbox.acknowledge_all(acknowledged)
@@ -201,16 +202,35 @@ class LocalReplica:
             outbox.acknowledge_all(acknowledged)
             self._ctx.conn.executemany(_NOTE_VERSION, noted)
 
-    def _drop_shadow(self, entity: str, record_id: str, fields: dict[str, Any], kind: str) -> None:
-        """Our value is now the server's: the remembered server value is history."""
-        if kind == "delete":
-            self._ctx.conn.execute(
+    def _drop_shadow(self, entry: OutboxEntry, seq: int | None) -> None:
+        """Our value is now the server's: the remembered server value is history, or,
+        for a field a later pending edit changes again, it is our applied value now."""
+        entity, record_id = entry.entity, entry.record_id
+        conn = self._ctx.conn
+        if entry.kind == "delete":
+            conn.execute(
                 "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
             )
             return
-        self._ctx.conn.executemany(
+        later: set[str] = set()
+        for (raw,) in conn.execute(
+            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'"
+            " AND kind != 'delete' AND counter > ?",
+            (entity, record_id, entry.counter),
+        ):
+            later.update(json.loads(raw))
+        conn.executemany(
             "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
-            [(entity, record_id, name) for name in fields],
+            [(entity, record_id, name) for name in entry.fields if name not in later],
+        )
+        conn.executemany(
+            "UPDATE sync_shadow SET value = ?, version = coalesce(?, version)"
+            " WHERE entity = ? AND record_id = ? AND field = ?",
+            [
+                (json.dumps(change.get("value"), ensure_ascii=False), seq, entity, record_id, name)
+                for name, change in entry.fields.items()
+                if name in later
+            ],
         )
 
     def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:
@@ -252,8 +272,10 @@ class LocalReplica:
             )
         if server_deleted and row[1] is None and not self._has_pending(entity, record_id):
             self._soft_delete(repo, row[0])
-        conn.execute(
-            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
+        # a field a later pending edit changes again keeps its remembered server value
+        conn.executemany(
+            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
+            [(entity, record_id, name) for name, _v in shadows if name not in still_pending],
         )
         self._refresh_derived(repo, record_id)
 

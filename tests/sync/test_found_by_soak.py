@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from outreach_desk.services import casework
+from sync.protocol import ServerUnavailable
 from tests.sync.conftest import World
-from tests.sync.laptops import Laptop, laptop
+from tests.sync.fault_proxy import FaultProxy
+from tests.sync.laptops import Laptop, laptop, through
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
@@ -78,3 +80,42 @@ def test_a_refused_edit_followed_by_a_delete_still_falls_back_to_the_server(
     report = bo.sync()
     assert (report.rejected, report.applied) == (1, 1)  # the delete was done already
     assert bo.snapshot() == anna.snapshot()
+
+
+def test_several_refused_edits_of_one_record_all_fall_back_to_the_server(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", nickname="Jens", phone="11111111")
+    anna.sync()
+    bo.sync()
+    anna.store.citizens.delete(person.id)
+    anna.sync()
+    bo.edit_citizen(person.id, nickname="Store Jens")
+    bo.edit_citizen(person.id, phone="22222222")
+    bo.edit_citizen(person.id, nickname="Jensemand")
+    assert bo.sync().rejected == 3
+    assert bo.snapshot() == anna.snapshot()
+
+
+def test_an_edit_refused_after_an_earlier_one_was_applied_shows_the_applied_value(
+    world: World, pair: tuple[Laptop, Laptop]
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
+    anna.sync()
+    bo.sync()
+    bo.edit_citizen(person.id, phone="22222222")
+    with FaultProxy(world.server.url) as proxy:
+        through(bo, proxy.url)
+        proxy.inject("drop_response", path="/v1/sync/push")
+        with pytest.raises(ServerUnavailable):
+            bo.sync()  # applied on the server; bo never heard
+    through(bo, world.server.url)
+    bo.edit_citizen(person.id, phone="33333333")
+    anna.sync()
+    anna.store.citizens.delete(person.id)  # anna saw bo's first edit: the delete applies
+    anna.sync()
+    report = bo.sync()
+    assert (report.applied, report.rejected) == (1, 1)
+    assert bo.snapshot() == anna.snapshot()  # the tombstone holds 22222222, as the server

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from sync.protocol import errors as codes
 from sync.server import schema
 from tests.sync.conftest import World
 from tests.sync.fault_proxy import FAULT_KINDS, FaultProxy
-from tests.sync.laptops import Laptop, laptop
+from tests.sync.laptops import Laptop, laptop, through
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
@@ -33,14 +32,6 @@ EXPECTED_ERROR: dict[str, type[ProtocolError] | None] = {
     "drop_response": ServerUnavailable,
 }
 COMMITTED_AT_ONCE = {"delay", "duplicate", "truncate_response", "drop_response"}
-
-
-def through(device: Laptop, url: str) -> None:
-    """Point the laptop's enrolment at ``url`` (the proxy, or the server itself)."""
-    replica = device.replica
-    enrolment = replica.enrolment()
-    assert enrolment is not None
-    replica.save_enrolment(replace(enrolment, server_url=url))
 
 
 def server_count(world: World, table: object, *where: object) -> int:
