@@ -145,6 +145,11 @@ class FaultProxy:
         with self._lock:
             self._queue.append(Fault(kind, path))
 
+    def reseed(self, seed: int) -> None:
+        """Restart the random schedule (and delays) from ``seed``."""
+        with self._lock:
+            self._rng = random.Random(seed)
+
     def clear(self) -> None:
         """Forget queued faults that no request has met yet."""
         with self._lock:
