@@ -223,14 +223,25 @@ class LocalReplica:
             "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
             [(entity, record_id, name) for name in entry.fields if name not in later],
         )
+        kept = [
+            (entity, record_id, name, json.dumps(change.get("value"), ensure_ascii=False))
+            for name, change in entry.fields.items()
+            if name in later
+        ]
+        if seq is None:  # nothing written (the server held this already): the value only
+            conn.executemany(
+                "UPDATE sync_shadow SET value = ?4 WHERE entity = ?1 AND record_id = ?2"
+                " AND field = ?3",
+                kept,
+            )
+            return
+        # (the later edit may have been made before this one was answered, as on a new
+        # record: it had no server value to remember then, it has one now)
         conn.executemany(
-            "UPDATE sync_shadow SET value = ?, version = coalesce(?, version)"
-            " WHERE entity = ? AND record_id = ? AND field = ?",
-            [
-                (json.dumps(change.get("value"), ensure_ascii=False), seq, entity, record_id, name)
-                for name, change in entry.fields.items()
-                if name in later
-            ],
+            "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO UPDATE SET"
+            " value = excluded.value, version = excluded.version",
+            [(*row, seq) for row in kept],
         )
 
     def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:

@@ -119,3 +119,23 @@ def test_an_edit_refused_after_an_earlier_one_was_applied_shows_the_applied_valu
     report = bo.sync()
     assert (report.applied, report.rejected) == (1, 1)
     assert bo.snapshot() == anna.snapshot()  # the tombstone holds 22222222, as the server
+
+
+def test_an_edit_refused_after_its_records_unanswered_creation_shows_the_created_value(
+    world: World, pair: tuple[Laptop, Laptop]
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", nickname="Jens")
+    with FaultProxy(world.server.url) as proxy:
+        through(anna, proxy.url)
+        proxy.inject("drop_response", path="/v1/sync/push")
+        with pytest.raises(ServerUnavailable):
+            anna.sync()  # created on the server; anna never heard
+    through(anna, world.server.url)
+    anna.edit_citizen(person.id, nickname="Store Jens")
+    bo.sync()
+    bo.store.citizens.delete(person.id)
+    bo.sync()
+    report = anna.sync()
+    assert (report.applied, report.rejected) == (1, 1)
+    assert anna.snapshot() == bo.snapshot()  # the tombstone holds "Jens", as the server
