@@ -104,6 +104,7 @@ class Tally:
     conflicts: int = 0
     rejected: int = 0
     resolved: int = 0
+    left_open: int = 0
     repairs: int = 0
     quiet_rounds: int = 0
     errors: Counter[str] = field(default_factory=Counter)
@@ -114,7 +115,8 @@ class Tally:
             f"stateful sync: {self.scenarios} scenarios, {self.steps} steps, "
             f"{self.devices} devices, {self.ops} ops, {self.syncs} syncs "
             f"({self.failed_syncs} failed by a fault: {dict(self.errors)}), "
-            f"{self.conflicts} conflicts, {self.rejected} rejected, {self.resolved} resolved, "
+            f"{self.conflicts} conflicts ({self.resolved} resolved, {self.left_open} left open), "
+            f"{self.rejected} rejected, "
             f"{self.repairs} partition repairs, {self.quiet_rounds} rounds to quiesce; "
             f"faults: {kinds}"
         )
@@ -400,10 +402,13 @@ class SyncWorld(RuleBasedStateMachine):
     @rule(d=st.integers(0, 2), pick=PICK, take_incoming=st.booleans())
     def resolve_conflict(self, d: int, pick: int, take_incoming: bool) -> None:
         device = self.devices[d]
+        self.bench.tally.steps += 1
         open_ = device.replica.open_conflicts()
         if not open_:
+            self._count(device.sync())  # a person opens the conflicts view after a sync
+            open_ = device.replica.open_conflicts()
+        if not open_:
             return
-        self.bench.tally.steps += 1
         conflict = open_[pick % len(open_)]
         side = conflict["incoming" if take_incoming else "server"]
         try:
@@ -429,6 +434,7 @@ class SyncWorld(RuleBasedStateMachine):
             self._check_ops()
             self._check_notes_only_grow()
             self._check_audit()
+            self.bench.tally.left_open += len(self.devices[0].replica.open_conflicts())
         finally:
             for device in self.devices:
                 device.store.close()
