@@ -189,7 +189,8 @@ class LocalReplica:
                 if status == "applied":
                     seq = result.get("seq")
                     if isinstance(seq, int):
-                        self._advance_bases(entry.entity, entry.record_id, entry.fields, seq)
+                        if entry.kind != "delete":  # a delete names fields, writes none
+                            self._advance_bases(entry.entity, entry.record_id, entry.fields, seq)
                         deleted = int(entry.kind == "delete")
                         noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
                     self._drop_shadow(entry, seq if isinstance(seq, int) else None)

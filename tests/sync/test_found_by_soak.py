@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach_desk.services import casework
+from outreach_desk.services import casework, sync_service
 from sync.protocol import ServerUnavailable
 from tests.sync.conftest import World
 from tests.sync.fault_proxy import FaultProxy
@@ -139,3 +139,23 @@ def test_an_edit_refused_after_its_records_unanswered_creation_shows_the_created
     report = anna.sync()
     assert (report.applied, report.rejected) == (1, 1)
     assert anna.snapshot() == bo.snapshot()  # the tombstone holds "Jens", as the server
+
+
+def test_a_delete_made_before_pulling_its_own_resolution_keeps_the_resolved_value(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
+    anna.sync()
+    bo.sync()
+    anna.edit_citizen(person.id, phone="22222222")
+    bo.edit_citizen(person.id, phone="33333333")
+    anna.sync()
+    assert bo.sync().conflicts == 1
+    (conflict,) = bo.replica.open_conflicts()
+    sync_service.resolve_conflict(bo.store, conflict["conflict_id"], "33333333")
+    bo.store.citizens.delete(person.id)  # before the decision came back by sync
+    report = bo.sync()
+    assert report.applied == 1  # the only version bo had not seen was bo's own decision
+    anna.sync()
+    assert bo.snapshot() == anna.snapshot()  # the tombstone holds 33333333, as the server

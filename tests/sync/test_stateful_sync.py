@@ -415,6 +415,7 @@ class SyncWorld(RuleBasedStateMachine):
         except ProtocolError as exc:
             # someone decided first, or the note was finalised meanwhile: refused, typed
             assert exc.code in {codes.CONFLICT_RESOLVED, codes.NOTE_FINAL}, exc.code
+            self.bench.tally.errors[exc.code] += 1
 
     @invariant()
     def chains_verify(self) -> None:
