@@ -105,6 +105,7 @@ class Tally:
     rejected: int = 0
     resolved: int = 0
     left_open: int = 0
+    refused_resolutions: int = 0
     repairs: int = 0
     quiet_rounds: int = 0
     errors: Counter[str] = field(default_factory=Counter)
@@ -115,7 +116,8 @@ class Tally:
             f"stateful sync: {self.scenarios} scenarios, {self.steps} steps, "
             f"{self.devices} devices, {self.ops} ops, {self.syncs} syncs "
             f"({self.failed_syncs} failed by a fault: {dict(self.errors)}), "
-            f"{self.conflicts} conflicts ({self.resolved} resolved, {self.left_open} left open), "
+            f"{self.conflicts} conflicts ({self.resolved} resolved, {self.refused_resolutions} "
+            f"decided by someone else first, {self.left_open} left open), "
             f"{self.rejected} rejected, "
             f"{self.repairs} partition repairs, {self.quiet_rounds} rounds to quiesce; "
             f"faults: {kinds}"
@@ -415,7 +417,7 @@ class SyncWorld(RuleBasedStateMachine):
         except ProtocolError as exc:
             # someone decided first, or the note was finalised meanwhile: refused, typed
             assert exc.code in {codes.CONFLICT_RESOLVED, codes.NOTE_FINAL}, exc.code
-            self.bench.tally.errors[exc.code] += 1
+            self.bench.tally.refused_resolutions += 1
 
     @invariant()
     def chains_verify(self) -> None:
