@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean translations package fuzz
+.PHONY: demo test lint bench clean translations package fuzz soak
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ demo: $(STAMP) $(QM)
 
 test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# the stateful sync test (tests/sync/test_stateful_sync.py) for many more scenarios, with a
+# higher fault rate; prints what ran. OD_SOAK_EXAMPLES=N to choose, OD_SOAK_SHRINK=1 to shrink.
+soak: $(STAMP)
+	OD_SOAK_EXAMPLES=$${OD_SOAK_EXAMPLES:-500} QT_QPA_PLATFORM=offscreen nice -n 10 \
+		$(PY) -m pytest tests/sync/test_stateful_sync.py -q -s -p no:cacheprovider --timeout=0
 
 # refresh the .ts from the sources (then translate new entries in Qt Linguist)
 translations: $(STAMP)

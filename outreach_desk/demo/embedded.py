@@ -53,7 +53,10 @@ class EmbeddedServer:
 
     def start(self) -> str:
         """Serve on 127.0.0.1 (the chosen port if free, else any); returns the base URL."""
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # IPPROTO_TCP named explicitly: asyncio sets TCP_NODELAY only on connections accepted
+        # from a socket whose proto says TCP; with proto 0 every answer waits ~40 ms for a
+        # delayed ACK (Nagle), a sync's half-dozen requests a quarter of a second.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", self.port))

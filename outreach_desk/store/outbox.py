@@ -188,6 +188,30 @@ class Outbox:
             (state, json.dumps(result, ensure_ascii=False), op_id),
         )
 
+    def remember_server_values(self, entity: str, record_id: str, values: dict[str, JSON]) -> None:
+        """Before a local edit: keep the values it replaces, as the server holds them.
+
+        A field the server knows (it has a version) and that has no remembered value yet
+        holds the server's value until this edit. If the server refuses the edit, the
+        replica falls back to the remembered value (``sync_shadow``), as every other laptop
+        shows it; a value pulled later replaces it, being newer.
+        """
+        versions = dict(
+            self._conn.execute(
+                "SELECT field, version FROM field_versions WHERE entity = ? AND record_id = ?",
+                (entity, record_id),
+            ).fetchall()
+        )
+        self._conn.executemany(
+            "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO NOTHING",
+            [
+                (entity, record_id, name, json.dumps(value, ensure_ascii=False), versions[name])
+                for name, value in values.items()
+                if name in versions
+            ],
+        )
+
     def set_field_version(self, entity: str, record_id: str, field: str, version: int) -> None:
         self._conn.execute(
             "INSERT INTO field_versions(entity, record_id, field, version) VALUES (?, ?, ?, ?) "

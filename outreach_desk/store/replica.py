@@ -25,6 +25,7 @@ from typing import Any
 from ..domain.enums import AccessAction
 from .audit import GENESIS, AccessEntry
 from .codec import JSON, to_column, to_wire
+from .outbox import OutboxEntry
 from .repository import Repository
 from .store import Store
 
@@ -208,7 +209,6 @@ class LocalReplica:
             # Acknowledged entries are deleted, and versions noted, in bulk: before anything
             # that reads the outbox (a fall-back) and at the end, so in effect at once.
             acknowledged: list[str] = []
-            shadows: list[tuple[str, str, str | None]] = []
             noted: list[tuple[str, str, str, int, int]] = []
             for result in results:
                 entry = by_id.get(str(result["op_id"]))
@@ -220,33 +220,61 @@ class LocalReplica:
                     acknowledged.append(entry.op_id)
                     bases.settled(entry.op_id, keep=False)
                     if isinstance(seq, int):
-                        bases.advance(entry.entity, entry.record_id, entry.fields, seq)
+                        if entry.kind != "delete":  # a delete names fields, writes none
+                            bases.advance(entry.entity, entry.record_id, entry.fields, seq)
                         deleted = int(entry.kind == "delete")
                         noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
-                    shadows.extend(_shadows_to_drop(entry))
+                    self._drop_shadow(entry, seq if isinstance(seq, int) else None)
                 else:
                     outbox.acknowledge_all(acknowledged)
-                    self._drop_shadows(shadows)
-                    acknowledged, shadows = [], []
+                    acknowledged = []
                     outbox.mark(entry.op_id, str(status), dict(result))
                     bases.settled(entry.op_id, keep=True)
                     self._fall_back_to_server(entry.entity, entry.record_id, entry.kind)
             outbox.acknowledge_all(acknowledged)
-            self._drop_shadows(shadows)
             bases.save(self._ctx.conn, outbox)
             self._ctx.conn.executemany(_NOTE_VERSION, noted)
 
-    def _drop_shadows(self, shadows: list[tuple[str, str, str | None]]) -> None:
-        """Our values are now the server's: the remembered server values are history.
-        (entity, record_id, field), field None for all of the record's (a delete)."""
+    def _drop_shadow(self, entry: OutboxEntry, seq: int | None) -> None:
+        """Our value is now the server's: the remembered server value is history, or,
+        for a field a later pending edit changes again, it is our applied value now."""
+        entity, record_id = entry.entity, entry.record_id
         conn = self._ctx.conn
-        conn.executemany(
-            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?",
-            [(e, r) for e, r, name in shadows if name is None],
-        )
+        if entry.kind == "delete":
+            conn.execute(
+                "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
+            )
+            return
+        later: set[str] = set()
+        for (raw,) in conn.execute(
+            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'"
+            " AND kind != 'delete' AND counter > ?",
+            (entity, record_id, entry.counter),
+        ):
+            later.update(json.loads(raw))
         conn.executemany(
             "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
-            [s for s in shadows if s[2] is not None],
+            [(entity, record_id, name) for name in entry.fields if name not in later],
+        )
+        kept = [
+            (entity, record_id, name, json.dumps(change.get("value"), ensure_ascii=False))
+            for name, change in entry.fields.items()
+            if name in later
+        ]
+        if seq is None:  # nothing written (the server held this already): the value only
+            conn.executemany(
+                "UPDATE sync_shadow SET value = ?4 WHERE entity = ?1 AND record_id = ?2"
+                " AND field = ?3",
+                kept,
+            )
+            return
+        # (the later edit may have been made before this one was answered, as on a new
+        # record: it had no server value to remember then, it has one now)
+        conn.executemany(
+            "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO UPDATE SET"
+            " value = excluded.value, version = excluded.version",
+            [(*row, seq) for row in kept],
         )
 
     def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:
@@ -268,7 +296,7 @@ class LocalReplica:
             "SELECT field, value FROM sync_shadow WHERE entity = ? AND record_id = ?",
             (entity, record_id),
         ).fetchall()
-        still_pending = self._pending_fields(entity, record_id)
+        still_pending = self._pending_fields(entity, record_id, edits_only=True)
         columns = {f.name for f in dataclasses.fields(repo.cls)}
         updates = {
             name: to_column(json.loads(value))
@@ -288,8 +316,10 @@ class LocalReplica:
             )
         if server_deleted and row[1] is None and not self._has_pending(entity, record_id):
             self._soft_delete(repo, row[0])
-        conn.execute(
-            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
+        # a field a later pending edit changes again keeps its remembered server value
+        conn.executemany(
+            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
+            [(entity, record_id, name) for name, _v in shadows if name not in still_pending],
         )
         self._refresh_derived(repo, record_id)
 
@@ -386,11 +416,14 @@ class LocalReplica:
     # index; without statistics it would otherwise pick the index on state, which every
     # pending entry shares (a scan of the outbox per change).
 
-    def _pending_fields(self, entity: str, record_id: str) -> set[str]:
-        if self._page is not None:
+    def _pending_fields(self, entity: str, record_id: str, edits_only: bool = False) -> set[str]:
+        """Fields named by pending entries. ``edits_only``: leave out pending deletes, which
+        name every field (with its base) but carry no value to keep."""
+        if self._page is not None and not edits_only:
             return set(self._page.pending.get((entity, record_id), ()))
         rows = self._ctx.conn.execute(
-            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'",
+            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'"
+            + (" AND kind != 'delete'" if edits_only else ""),
             (entity, record_id),
         ).fetchall()
         names: set[str] = set()
@@ -869,15 +902,6 @@ def _moved_to(change: dict[str, Any]) -> str | None:
         return None
     team = (change.get("fields") or {}).get("team_id", {}).get("value")
     return str(team) if team else None
-
-
-def _shadows_to_drop(entry: Any) -> list[tuple[str, str, str | None]]:
-    """The ``sync_shadow`` lines an applied entry makes history (all of them for a delete).
-    They are dropped with the acknowledged entries: before a fall-back reads them, and at
-    the end of the batch."""
-    if entry.kind == "delete":
-        return [(entry.entity, entry.record_id, None)]
-    return [(entry.entity, entry.record_id, name) for name in entry.fields]
 
 
 class _PendingBases:

@@ -149,9 +149,13 @@ class Repository(Generic[T]):
             old = self._load(row)
             self._before_update(old, obj)
             self._validate(obj)
-            changed = self._changed(row, obj)
+            before = row_to_wire(self.cls, row)
+            changed = self._changed(before, obj)
             if not changed:
                 return obj
+            self._ctx.outbox.remember_server_values(
+                self.entity, record_id, {name: before[name] for name in changed}
+            )
             assignments = ", ".join(f"{name} = ?" for name in changed)
             self._ctx.conn.execute(
                 f"UPDATE {self.table} SET {assignments}, updated_at = ? WHERE rid = ?",
@@ -162,8 +166,7 @@ class Repository(Generic[T]):
             self._after_write(obj, row["rid"])
         return obj
 
-    def _changed(self, row: dict[str, Any], obj: T) -> dict[str, JSON]:
-        before = row_to_wire(self.cls, row)
+    def _changed(self, before: dict[str, JSON], obj: T) -> dict[str, JSON]:
         after = to_wire(obj)
         return {name: after[name] for name in self._fields if before[name] != after[name]}
 

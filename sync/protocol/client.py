@@ -275,6 +275,13 @@ class SyncClient:
             if error.code == errors.STALE_REQUEST and attempt == 0 and server_time is not None:
                 self.clock_offset = float(server_time) - time.time()
                 continue
+            if error.code == errors.REPLAYED_REQUEST:
+                # We sent this nonce once: something on the way (a retrying proxy) delivered it
+                # twice and its second answer reached us. Every call is safe to repeat, so
+                # send it again under a new nonce; if that happens again, it is the network.
+                if attempt == 0:
+                    continue
+                raise ServerUnavailable(error.code, error.message, error.status)
             raise error
         raise AssertionError("unreachable")  # pragma: no cover
 

@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from sync.protocol import errors as codes
 from sync.protocol import wirejson
@@ -218,7 +219,12 @@ async def _read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length", "0")
     if declared.isdigit() and int(declared) > limit:
         raise ApiError(413, codes.BODY_TOO_LARGE, f"body larger than {limit} bytes")
-    body = await request.body()
+    try:
+        body = await request.body()
+    except ClientDisconnect:
+        # A network fault, not a server fault: nobody is left to answer, nothing to log loudly.
+        log.info("client went away before its request body arrived on %s", request.url.path)
+        raise ApiError(400, codes.INVALID_REQUEST, "the request body did not arrive") from None
     if len(body) > limit:
         raise ApiError(413, codes.BODY_TOO_LARGE, f"body larger than {limit} bytes")
     return body

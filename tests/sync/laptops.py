@@ -89,3 +89,11 @@ def laptop(
     code, _ = accounts.issue_enrol_code(world.server.db, username, 900)
     sync_service.enrol(store, world.server.url, code, name)
     return Laptop(store, username)
+
+
+def through(device: Laptop, url: str) -> None:
+    """Point the laptop's enrolment at ``url`` (the proxy, or the server itself)."""
+    replica = device.replica
+    enrolment = replica.enrolment()
+    assert enrolment is not None
+    replica.save_enrolment(replace(enrolment, server_url=url))

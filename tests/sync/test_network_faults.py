@@ -1,0 +1,226 @@
+"""A laptop syncing through a proxy that drops, delays, duplicates, truncates, resets and
+reorders requests: each failure is a typed error, never a crash, and the next sync ends with
+every op applied exactly once and every device equal to the server."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from outreach_desk.services import casework, sync_service
+from sync.protocol import ProtocolError, ServerUnavailable
+from sync.server import schema
+from tests.sync.conftest import World
+from tests.sync.fault_proxy import FAULT_KINDS, FaultProxy
+from tests.sync.laptops import Laptop, laptop, through
+
+pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+EXPECTED_ERROR: dict[str, type[ProtocolError] | None] = {
+    "drop_request": ServerUnavailable,
+    "delay": None,
+    "duplicate": None,  # the second copy is refused as a replay: the client sends it anew
+    "truncate_response": ServerUnavailable,
+    "reset": ServerUnavailable,
+    "reorder": ServerUnavailable,
+    "drop_response": ServerUnavailable,
+}
+COMMITTED_AT_ONCE = {"delay", "duplicate", "truncate_response", "drop_response"}
+
+
+def server_count(world: World, table: object, *where: object) -> int:
+    with world.server.db.engine.connect() as conn:
+        query = select(func.count()).select_from(table)  # type: ignore[arg-type]
+        return int(conn.execute(query.where(*where) if where else query).scalar_one())
+
+
+@pytest.fixture
+def proxy(world: World) -> Iterator[FaultProxy]:
+    with FaultProxy(world.server.url, seed=1) as running:
+        yield running
+
+
+@pytest.fixture
+def pair(world: World, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    anna, bo = laptop(world, tmp_path, "anna"), laptop(world, tmp_path, "bo")
+    yield anna, bo
+    anna.store.close()
+    bo.store.close()
+
+
+def day_of_work(device: Laptop) -> tuple[str, str, str]:
+    """A citizen, a final note and an addendum: four ops (three records and the lock)."""
+    person = device.new_citizen(name="Jens Hansen", nickname="Store Jens")
+    note = device.write_note(person.id, "Mødt ved banegården. Talte om bolig.")
+    device.store.notes.finalise(note.id, device.store.followups)
+    addendum = casework.add_addendum(device.store, note.id, "Søsteren var også med.")
+    return person.id, note.id, addendum.id
+
+
+@pytest.mark.parametrize("kind", FAULT_KINDS)
+def test_a_fault_on_push_is_a_typed_error_and_the_next_sync_applies_each_op_once(
+    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], kind: str
+) -> None:
+    anna, bo = pair
+    person_id, note_id, addendum_id = day_of_work(anna)
+    ops = anna.store.outbox.count()
+    through(anna, proxy.url)
+    proxy.inject(kind, path="/v1/sync/push")
+    expected = EXPECTED_ERROR[kind]
+    if expected is None:
+        anna.sync()
+    else:
+        with pytest.raises(expected):
+            anna.sync()
+        assert anna.store.outbox.count() == ops  # nothing acknowledged: nothing lost
+    if kind == "duplicate":
+        assert proxy.counts["replay_refused"] == 1
+    applied = server_count(world, schema.applied_ops)
+    assert applied == (ops if kind in COMMITTED_AT_ONCE else 0)
+    assert proxy.faults() == {kind: 1}
+
+    report = anna.sync()  # the network is fine again
+    assert proxy.held == 0  # a reordered push reached the server after the next hello
+    assert anna.store.outbox.count("pending") == 0
+    assert anna.store.outbox.count("rejected") == anna.store.outbox.count("conflict") == 0
+    assert report.pushed in (0, ops)
+    if kind == "duplicate":
+        assert report.pushed == 0  # the first sync went through
+    assert server_count(world, schema.applied_ops) == ops
+    assert server_count(world, schema.change_log) == ops  # each op applied exactly once
+    assert server_count(world, schema.records, schema.records.c.entity == "note") == 1
+    assert server_count(world, schema.records, schema.records.c.entity == "addendum") == 1
+    bo.sync()
+    assert len(bo.store.notes.timeline(person_id)) == 1
+    assert [a.id for a in bo.store.addenda.for_note(note_id)] == [addendum_id]
+    assert anna.snapshot() == bo.snapshot()
+    assert anna.store.access_log.verify().ok
+
+
+@pytest.mark.parametrize(
+    ("kind", "path"),
+    [
+        ("drop_response", "/v1/sync/hello"),
+        ("reorder", "/v1/sync/pull"),
+        ("drop_response", "/v1/sync/verify"),
+        ("drop_response", "/v1/audit"),
+        ("reorder", "/v1/audit"),
+    ],
+)
+def test_a_fault_at_any_stage_is_finished_by_the_next_sync(
+    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], kind: str, path: str
+) -> None:
+    anna, bo = pair
+    day_of_work(bo)
+    bo.sync()
+    day_of_work(anna)
+    through(anna, proxy.url)
+    proxy.inject(kind, path=path)
+    with pytest.raises(ServerUnavailable):
+        anna.sync()
+    anna.sync()
+    bo.sync()
+    assert proxy.held == 0
+    assert anna.store.outbox.count() == 0
+    assert server_count(world, schema.applied_ops) == server_count(world, schema.change_log) == 8
+    assert anna.snapshot() == bo.snapshot()
+    enrolment = anna.replica.enrolment()
+    assert enrolment is not None
+    audit = schema.audit_entries
+    uploaded = server_count(world, audit, audit.c.device_id == enrolment.device_id)
+    assert uploaded >= 1 and anna.store.access_log.verify().ok
+
+
+def test_a_lost_answer_to_a_conflict_resolution_is_safe_to_retry(
+    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop]
+) -> None:
+    anna, bo = pair
+    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
+    anna.sync()
+    bo.sync()
+    anna.edit_citizen(person.id, phone="22222222")
+    bo.edit_citizen(person.id, phone="33333333")
+    anna.sync()
+    bo.sync()
+    (conflict,) = bo.replica.open_conflicts()
+    through(bo, proxy.url)
+    proxy.inject("drop_response", path=f"/v1/conflicts/{conflict['conflict_id']}/resolve")
+    with pytest.raises(ServerUnavailable):
+        sync_service.resolve_conflict(bo.store, conflict["conflict_id"], "33333333")
+    seq = sync_service.resolve_conflict(bo.store, conflict["conflict_id"], "33333333")
+    assert seq is not None  # the first answer, not a "resolved already" refusal
+    bo.sync()
+    anna.sync()
+    assert anna.store.citizens.get(person.id).phone == "33333333"
+    assert anna.snapshot() == bo.snapshot()
+    assert bo.store.outbox.count("conflict") == 0
+
+
+def test_a_seeded_storm_of_faults_ends_with_every_device_equal(
+    world: World, pair: tuple[Laptop, Laptop]
+) -> None:
+    anna, bo = pair
+    with FaultProxy(world.server.url, seed=20261201, rate=0.35) as proxy:
+        for device in (anna, bo):
+            through(device, proxy.url)
+        errors: list[str] = []
+        made = 0
+        for _round in range(6):
+            for device in (anna, bo):
+                day_of_work(device)
+                made += 4
+                try:
+                    device.sync()
+                except ProtocolError as exc:  # typed, never anything else
+                    errors.append(type(exc).__name__)
+        proxy.rate = 0.0
+        proxy.release_held()
+        for _ in range(2):
+            for device in (anna, bo):
+                device.sync()
+        assert errors and set(errors) == {"ServerUnavailable"}
+        assert sum(proxy.faults().values()) >= len(errors)
+    assert server_count(world, schema.applied_ops) == server_count(world, schema.change_log)
+    assert server_count(world, schema.applied_ops) == made
+    assert anna.snapshot() == bo.snapshot()
+    assert anna.store.outbox.count() == bo.store.outbox.count() == 0
+
+
+@pytest.mark.parametrize("path", ["/v1/sync/hello", "/v1/sync/push", "/v1/sync/pull", "/v1/audit"])
+def test_a_request_delivered_twice_is_sent_anew_not_reported_as_an_unknown_laptop(
+    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], path: str
+) -> None:
+    anna, bo = pair
+    day_of_work(anna)
+    through(anna, proxy.url)
+    proxy.inject("duplicate", path=path)
+    report = anna.sync()  # the server refused the second copy; the client sent it again
+    assert proxy.counts["replay_refused"] == 1
+    assert report.applied == 4 and anna.store.outbox.count() == 0
+    assert server_count(world, schema.applied_ops) == server_count(world, schema.change_log) == 4
+    bo.sync()
+    assert anna.snapshot() == bo.snapshot()
+
+
+def test_a_request_cut_off_mid_body_is_not_a_server_error(
+    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], caplog: pytest.LogCaptureFixture
+) -> None:
+    anna, _bo = pair
+    day_of_work(anna)
+    through(anna, proxy.url)
+    proxy.inject("reset", path="/v1/sync/push")
+    with caplog.at_level(logging.INFO):
+        with pytest.raises(ServerUnavailable):
+            anna.sync()
+        deadline = time.monotonic() + 10
+        while not any("went away" in r.getMessage() for r in caplog.records):
+            assert time.monotonic() < deadline, "the server never noticed the cut-off request"
+            time.sleep(0.01)
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    anna.sync()
+    assert anna.store.outbox.count() == 0
