@@ -197,7 +197,10 @@ class DeviceMarks:
     audit_hash: str | None = None
 
     def __post_init__(self) -> None:
-        _require(self.op_counter >= 0 and self.audit_seq >= 0, "marks must be >= 0")
+        _require(
+            0 <= self.op_counter <= MAX_SEQ and 0 <= self.audit_seq <= MAX_SEQ,
+            "marks must be >= 0 and fit 64 bits",
+        )
 
 
 @dataclass(frozen=True)
@@ -349,7 +352,7 @@ class AuditBase:
     hash: str
 
     def __post_init__(self) -> None:
-        _require(self.seq >= 0, "seq must be >= 0")
+        _require(0 <= self.seq <= MAX_SEQ, "seq must be >= 0 and fit 64 bits")
 
 
 @dataclass(frozen=True)

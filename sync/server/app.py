@@ -256,9 +256,9 @@ def _parse_audit(body: bytes) -> AuditRequest:
     the generic walk over every value of every entry is most of an upload's time."""
     data = _json(body)
     entries = data.get("entries") if type(data) is dict and len(data) == 1 else None
-    if type(entries) is list and all(type(e) is dict for e in entries):
-        return AuditRequest(entries)
     try:
+        if type(entries) is list and all(type(e) is dict for e in entries):
+            return AuditRequest(entries)
         return decode(AuditRequest, data)
     except InvalidMessage as exc:
         raise ApiError(400, codes.INVALID_REQUEST, exc.message) from None

@@ -122,6 +122,8 @@ CONSTRAINTS: dict[str, dict[str, dict[str, Any]]] = {
         "device_public_key": {"type": "string", "pattern": "^[A-Za-z0-9+/]{43}=$"},
     },
     "CursorCheck": {"seq": _SEQ},
+    "AuditBase": {"seq": _SEQ},
+    "DeviceMarks": {"op_counter": _SEQ, "audit_seq": _SEQ},
     "PullRequest": {
         "after": _SEQ,
         "limit": {"type": "integer", "minimum": 1, "maximum": MAX_PULL_LIMIT},

@@ -107,7 +107,7 @@ def test_a_fault_on_push_is_a_typed_error_and_the_next_sync_applies_each_op_once
     [
         ("drop_response", "/v1/sync/hello"),
         ("reorder", "/v1/sync/pull"),
-        ("drop_response", "/v1/sync/verify"),
+        ("drop_response", "/v1/sync/pull"),  # the last page, with the partition check
         ("drop_response", "/v1/audit"),
         ("reorder", "/v1/audit"),
     ],
