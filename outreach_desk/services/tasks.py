@@ -60,39 +60,66 @@ class Task(Generic[R]):
             self.context._cancel.set()
 
 
+class _Job:
+    """What crosses to the worker: the function (and its context), taken out before the
+    answer is sent. The GUI's Task keeps its own reference until the answer has been
+    handled, so the last reference to the function, and to whatever it captured (a model,
+    a widget), is always dropped on the GUI thread: a Qt object destroyed on the worker
+    thread would leave its timers registered with the GUI thread's event loop."""
+
+    __slots__ = ("context", "fn", "id")
+
+    def __init__(
+        self, task_id: int, fn: Callable[..., Any], context: TaskContext | None = None
+    ) -> None:
+        self.id = task_id
+        self.fn: Callable[..., Any] | None = fn
+        self.context = context
+
+    def take(self) -> tuple[Callable[..., Any], TaskContext | None]:
+        fn, context = self.fn, self.context
+        self.fn = self.context = None
+        assert fn is not None, "a job runs once"
+        return fn, context
+
+
 class _Worker(QObject):
-    finished = Signal(object, object)  # task, result
-    failed = Signal(object, object)  # task, exception
-    progressed = Signal(object, int, int)  # task, done, total
+    finished = Signal(object, object)  # task id, result
+    failed = Signal(object, object)  # task id, exception
+    progressed = Signal(object, int, int)  # task id, done, total
 
     def __init__(self) -> None:
         super().__init__()
         self.store: Store | None = None
 
     @Slot(object)
-    def execute(self, task: Task[Any]) -> None:
+    def execute(self, job: _Job) -> None:
+        fn, context = job.take()
         try:
-            if task.context is not None:
-                result = task.fn(self._store(), task.context)
-            else:
-                result = task.fn(self._store())
+            result = fn(self._store(), context) if context is not None else fn(self._store())
         except DRIVER_ERRORS as exc:
             # a store path that forgot to translate: the GUI still gets a store error
-            self.failed.emit(task, classify(exc))
+            del fn, context
+            self.failed.emit(job.id, classify(exc))
         except BaseException as exc:  # every failure reaches the GUI as a message
-            self.failed.emit(task, exc)
+            del fn, context
+            self.failed.emit(job.id, exc)
         else:
-            self.finished.emit(task, result)
+            del fn, context
+            self.finished.emit(job.id, result)
 
     @Slot(object)
-    def execute_unlocked(self, task: Task[Any]) -> None:
+    def execute_unlocked(self, job: _Job) -> None:
         """Open or close the store itself: the function gets and returns the worker."""
+        fn, _context = job.take()
         try:
-            result = task.fn(self)
+            result = fn(self)
         except BaseException as exc:
-            self.failed.emit(task, exc)
+            del fn
+            self.failed.emit(job.id, exc)
         else:
-            self.finished.emit(task, result)
+            del fn
+            self.finished.emit(job.id, result)
 
     def _store(self) -> Store:
         if self.store is None or not self.store.is_open:
@@ -137,7 +164,7 @@ class TaskRunner(QObject):
     ) -> Task[R]:
         task: Task[R] = Task(next(self._ids), fn, on_done, on_error)
         self._enqueue(task)
-        self._submit.emit(task)
+        self._submit.emit(_Job(task.id, fn))
         return task
 
     def run_long(
@@ -149,11 +176,10 @@ class TaskRunner(QObject):
     ) -> Task[R]:
         """Work that reports progress and can be cancelled (``task.cancel()``)."""
         task: Task[R] = Task(next(self._ids), fn, on_done, on_error, on_progress)
-        task.context = TaskContext(
-            lambda done, total: self._worker.progressed.emit(task, done, total)
-        )
+        progressed, task_id = self._worker.progressed, task.id
+        task.context = TaskContext(lambda done, total: progressed.emit(task_id, done, total))
         self._enqueue(task)
-        self._submit.emit(task)
+        self._submit.emit(_Job(task.id, fn, task.context))
         return task
 
     def open_store(
@@ -177,7 +203,7 @@ class TaskRunner(QObject):
 
         task: Task[Store] = Task(next(self._ids), open_on_worker, opened, on_error)
         self._enqueue(task)
-        self._submit_unlocked.emit(task)
+        self._submit_unlocked.emit(_Job(task.id, open_on_worker))
 
     def close_store(self, on_done: Callable[[None], None] | None = None) -> None:
         """Lock: the worker closes the connection and zeroes the key."""
@@ -194,7 +220,7 @@ class TaskRunner(QObject):
 
         task: Task[None] = Task(next(self._ids), close_on_worker, closed, None)
         self._enqueue(task)
-        self._submit_unlocked.emit(task)
+        self._submit_unlocked.emit(_Job(task.id, close_on_worker))
 
     def shutdown(self) -> None:
         """Close the store and stop the thread (at exit)."""
@@ -206,7 +232,7 @@ class TaskRunner(QObject):
                 worker.store = None
             done.set()
 
-        self._submit_unlocked.emit(Task(next(self._ids), close_on_worker, None, None))
+        self._submit_unlocked.emit(_Job(next(self._ids), close_on_worker))
         done.wait(10)
         self._thread.quit()
         self._thread.wait(10_000)
@@ -223,13 +249,19 @@ class TaskRunner(QObject):
             self.busy_changed.emit(False)
 
     @Slot(object, object)
-    def _finished(self, task: Task[Any], result: Any) -> None:
+    def _finished(self, task_id: int, result: Any) -> None:
+        task = self._pending.get(task_id)
+        if task is None:
+            return  # a job nobody waits for (the one shutdown sends)
         self._dequeue(task)
         if task.on_done is not None:
             task.on_done(result)
 
     @Slot(object, object)
-    def _failed(self, task: Task[Any], exc: BaseException) -> None:
+    def _failed(self, task_id: int, exc: BaseException) -> None:
+        task = self._pending.get(task_id)
+        if task is None:
+            return
         self._dequeue(task)
         if isinstance(exc, StoreDamaged):
             # a page failed authentication mid-use: the window must say so, whatever view
@@ -242,6 +274,7 @@ class TaskRunner(QObject):
             log.error("background task failed: %s", type(exc).__name__)
 
     @Slot(object, int, int)
-    def _progressed(self, task: Task[Any], done: int, total: int) -> None:
-        if task.on_progress is not None:
+    def _progressed(self, task_id: int, done: int, total: int) -> None:
+        task = self._pending.get(task_id)
+        if task is not None and task.on_progress is not None:
             task.on_progress(done, total)

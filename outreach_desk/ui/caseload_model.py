@@ -5,8 +5,9 @@ are new SQL queries on the worker thread. A row not yet fetched shows an ellipsi
 the moment its page takes to arrive.
 
 The list filters on every keystroke: a query that a newer one overtook before the
-worker reached it is skipped (latest wins), and the search is written to the access log
-once the typing settles, not once per prefix.
+worker reached it is skipped (latest wins). The search is written to the access log by
+:meth:`CaseloadModel.log_search` once the typing settles (the panel decides when), not
+once per prefix.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 
@@ -44,7 +44,6 @@ COLUMNS = (
 )
 CITIZEN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_ROWS = 50  # fetched with the ids: a screenful, so the first paint has its rows
-SEARCH_LOG_SETTLE_MS = 1000  # typing paused this long: the search is what was looked for
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ROLES = frozenset({_DISPLAY, Qt.ItemDataRole.AccessibleTextRole, _TOOLTIP, CITIZEN_ID_ROLE})
@@ -67,10 +66,7 @@ class CaseloadModel(QAbstractTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}  # worded rows, by rid
         self._generation = 0
         self._logged: CaseloadQuery | None = None  # the last search written to the log
-        self._log_timer = QTimer(self)
-        self._log_timer.setSingleShot(True)
-        self._log_timer.setInterval(SEARCH_LOG_SETTLE_MS)
-        self._log_timer.timeout.connect(self.log_search)
+        self._latest = [0]  # the newest generation, read by queued queries on the worker
 
     # --- queries ------------------------------------------------------------------
     @property
@@ -84,10 +80,12 @@ class CaseloadModel(QAbstractTableModel):
     def reload(self) -> None:
         self._generation += 1
         generation, query, today = self._generation, self._query, self._today()
+        latest = self._latest
+        latest[0] = generation
         self.loading_changed.emit(True)
 
         def ids_and_first_page(store: Store) -> tuple[list[int], dict[int, CaseloadRow]] | None:
-            if generation != self._generation:
+            if generation != latest[0]:
                 return None  # typed over before the worker got here: nobody will see it
             # the first page comes with the ids: one trip to the worker, and the view's
             # first paint after the reset already has the rows (no "…" flash)
@@ -99,11 +97,9 @@ class CaseloadModel(QAbstractTableModel):
             lambda result: self._ids_arrived(generation, *result) if result else None,
             lambda _exc: self.loading_changed.emit(False),
         )
-        self._log_timer.start()
 
     def log_search(self) -> None:
         """Write the current search to the access log, unless it is the one logged last."""
-        self._log_timer.stop()
         query = self._query
         key = replace(
             query, search=query.search.strip(), sort=CaseloadQuery().sort, descending=False
@@ -136,10 +132,9 @@ class CaseloadModel(QAbstractTableModel):
         The typed search goes too (it may be a name); the panel empties its search box,
         and the list after the next unlock must not stay filtered by an invisible query.
         """
-        if self._log_timer.isActive():
-            self.log_search()  # still before the store closes: the worker runs tasks in order
         self._logged = None
         self._generation += 1
+        self._latest[0] = self._generation
         self._query = replace(self._query, search="")
         self.beginResetModel()
         self._rids = []

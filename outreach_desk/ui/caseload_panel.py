@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from ..store.caseload import CaseloadFilter
 from .caseload_model import CITIZEN_ID_ROLE, CaseloadModel
+
+SEARCH_LOG_SETTLE_MS = 1000  # typing paused this long: the search is what was looked for
 
 
 class CaseloadPanel(QWidget):
@@ -74,9 +76,14 @@ class CaseloadPanel(QWidget):
         self.count = QLabel(self)
         layout.addWidget(self.count)
         # no debounce: a search takes a few milliseconds on the worker, and the model
-        # skips queries that newer keystrokes overtook
+        # skips queries that newer keystrokes overtook; the access log gets the search
+        # once the typing settles
         self.search.textChanged.connect(lambda _text: self._apply_search())
         self.search.returnPressed.connect(self._apply_search)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SEARCH_LOG_SETTLE_MS)
+        self._settle.timeout.connect(model.log_search)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
         model.count_changed.connect(self._show_count)
@@ -131,11 +138,13 @@ class CaseloadPanel(QWidget):
         query = replace(self.model.query, search=self.search.text())
         if query != self.model.query:
             self.model.set_query(query)
+            self._settle.start()
 
     def _filters_changed(self) -> None:
         active = frozenset(f for f, b in self.filter_buttons.items() if b.isChecked())
         place_id = self.place.currentData()
         self.model.set_query(replace(self.model.query, filters=active, place_id=place_id))
+        self._settle.start()
 
     def _show_count(self, count: int) -> None:
         self._count = count
@@ -174,6 +183,9 @@ class CaseloadPanel(QWidget):
         self.search.selectAll()
 
     def clear(self) -> None:
+        if self._settle.isActive():
+            self._settle.stop()
+            self.model.log_search()  # before the store closes: the worker keeps the order
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)

@@ -12,6 +12,7 @@ from outreach_desk.services.tasks import TaskRunner
 from outreach_desk.store import Store
 from outreach_desk.store.caseload import CaseloadFilter, CaseloadQuery
 from outreach_desk.ui.caseload_model import CITIZEN_ID_ROLE, PAGE, CaseloadModel
+from outreach_desk.ui.caseload_panel import CaseloadPanel
 from tests.gui.conftest import wait_for
 
 
@@ -79,10 +80,11 @@ def test_typed_search_filters_each_key_and_is_logged_once_it_settles(
 ) -> None:
     wait_for(qtbot, open_runner, lambda s: _fill(s, 12))
     model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    panel = CaseloadPanel(model)
+    qtbot.addWidget(panel)
     model.reload()
     _loaded(qtbot, model, 12)
-    for typed in ("0", "00", "000", "0001"):  # one key at a time, faster than the worker
-        model.set_query(CaseloadQuery(search=typed))
+    qtbot.keyClicks(panel.search, "0001")  # one query per key, faster than the worker
     _loaded(qtbot, model, 1)  # the last query wins, whatever the order of the answers
     assert model.data(model.index(0, 0)) == "Borger 0001"
     qtbot.waitUntil(lambda: _searches(qtbot, open_runner) == ["0001"], timeout=5000)
@@ -99,7 +101,9 @@ def test_lock_writes_a_search_that_had_not_settled_yet(
 ) -> None:
     wait_for(qtbot, open_runner, lambda s: _fill(s, 3))
     model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
-    model.set_query(CaseloadQuery(search="0002"))
+    panel = CaseloadPanel(model)
+    qtbot.addWidget(panel)
+    qtbot.keyClicks(panel.search, "0002")
     _loaded(qtbot, model, 1)
-    model.clear()  # the main window clears the views before the worker closes the store
+    panel.clear()  # the main window clears the views before the worker closes the store
     assert _searches(qtbot, open_runner) == ["0002"]
