@@ -49,6 +49,7 @@ from .team_lead import TeamLeadScreens
 from .unlock import FirstRunScreen, UnlockScreen
 
 SYNC_STATUS_REFRESH_MS = 30_000
+BUSY_INDICATOR_DELAY_MS = 400  # shorter work shows no busy bar
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,14 @@ class MainWindow(QMainWindow):
         self.followups.changed.connect(self._data_changed)
         self.citizen_view.changed.connect(self._data_changed)
         self.citizen_view.record_contact_requested.connect(self.record_contact)
-        self.runner.busy_changed.connect(self.busy.setVisible)
+        # the busy bar is for work a person waits on: a search or a page of rows takes a
+        # few milliseconds, and showing and hiding the bar for each would relayout and
+        # repaint the whole window on every keystroke
+        self._busy_delay = QTimer(self)
+        self._busy_delay.setSingleShot(True)
+        self._busy_delay.setInterval(BUSY_INDICATOR_DELAY_MS)
+        self._busy_delay.timeout.connect(lambda: self.busy.setVisible(self.runner.busy))
+        self.runner.busy_changed.connect(self._busy_changed)
         self.runner.store_damaged.connect(self._store_damaged)
         self.damage_notice: QMessageBox | None = None
         self._connect_sync()
@@ -161,6 +169,13 @@ class MainWindow(QMainWindow):
         self.lead_screens = TeamLeadScreens(self)
 
     # --- chrome -----------------------------------------------------------------------
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_delay.start()
+        else:
+            self._busy_delay.stop()
+            self.busy.setVisible(False)
+
     def _build_actions(self) -> None:
         self.contact_action = QAction(self)
         self.contact_action.setShortcut(QKeySequence.StandardKey.New)
