@@ -42,10 +42,12 @@ from PySide6.QtWidgets import (
 from ..domain import (
     Citizen,
     Consent,
+    ContactForm,
     HousingSituation,
     JournalNote,
     Place,
     SocialChallenge,
+    Topic,
     ValidationError,
     parse_cpr,
 )
@@ -73,6 +75,7 @@ from .widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+RESIZE_PRECISION_ROWS = 100
 NO_YEAR = 1899
 
 
@@ -318,6 +321,7 @@ class CitizenView(QWidget):
         # --- contacts -------------------------------------------------------------------------
         self.timeline = QTreeWidget()
         self.timeline.setUniformRowHeights(True)
+        self.timeline.header().setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.timeline.currentItemChanged.connect(self._note_selected)
@@ -348,6 +352,9 @@ class CitizenView(QWidget):
         # --- access log ---------------------------------------------------------------------
         self.access = QTreeWidget()
         self.access.setRootIsDecorated(False)
+        self.access.setUniformRowHeights(True)
+        # column widths from the newest rows, not from measuring all of them on each open
+        self.access.header().setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         self.access.setAlternatingRowColors(True)
         self.access_intro = muted(QLabel())
         self.access_intro.setWordWrap(True)
@@ -642,21 +649,30 @@ class CitizenView(QWidget):
         self.timeline.setUpdatesEnabled(False)
         self.timeline.clear()
         items: list[QTreeWidgetItem] = []
+        # 200 notes, a handful of distinct words: each translated once per showing
+        final, draft, late = self.tr("Final"), self.tr("Draft"), self.tr("late note")
+        forms: dict[ContactForm, str] = {}
+        topics: dict[Topic, str] = {}
         for note in ov.timeline:
             place = ov.places.get(note.place_id or "")
             first_line = next((line for line in note.text.splitlines() if line.strip()), "")
-            status = self.tr("Final") if note.is_final else self.tr("Draft")
+            if note.contact_form not in forms:
+                forms[note.contact_form] = labels.contact_form(note.contact_form)
+            for topic in note.topics:
+                if topic not in topics:
+                    topics[topic] = labels.topic(topic)
+            status = final if note.is_final else draft
             review = screen.review_states.get(note.id)
             if note.is_final and review is not None:
                 status += " · " + state_label(review)  # a lead's review (returned: answer it)
             if note.is_late():
-                status += " · " + self.tr("late note")
+                status += " · " + late
             item = QTreeWidgetItem(
                 [
                     fmt_datetime(note.event_time),
                     place.name if place else "—",
-                    labels.contact_form(note.contact_form),
-                    ", ".join(labels.topic(t) for t in note.topics),
+                    forms[note.contact_form],
+                    ", ".join(topics[t] for t in note.topics),
                     first_line,
                     status,
                 ]
@@ -713,21 +729,36 @@ class CitizenView(QWidget):
         self._update_note_buttons()
 
     def _show_access(self, screen: CitizenScreen) -> None:
-        self.access.clear()
+        # hundreds of entries with a handful of distinct words: each word translated once
+        actions: dict[str, str] = {}
+        kinds: dict[str, str] = {}
+        purposes: dict[str, str] = {}
+        items = []
         for entry in reversed(screen.overview.access):
             when = parse_iso(entry.at)
-            item = QTreeWidgetItem(
-                [
-                    fmt_datetime(when) if when else entry.at,
-                    screen.user_names.get(entry.user_id, entry.user_id),
-                    labels.access_action(entry.action),
-                    labels.record_kind(entry.entity),
-                    labels.purpose(entry.purpose),
-                ]
+            if entry.action not in actions:
+                actions[entry.action] = labels.access_action(entry.action)
+            if entry.entity not in kinds:
+                kinds[entry.entity] = labels.record_kind(entry.entity)
+            if entry.purpose not in purposes:
+                purposes[entry.purpose] = labels.purpose(entry.purpose)
+            items.append(
+                QTreeWidgetItem(
+                    [
+                        fmt_datetime(when) if when else entry.at,
+                        screen.user_names.get(entry.user_id, entry.user_id),
+                        actions[entry.action],
+                        kinds[entry.entity],
+                        purposes[entry.purpose],
+                    ]
+                )
             )
-            self.access.addTopLevelItem(item)
+        self.access.setUpdatesEnabled(False)
+        self.access.clear()
+        self.access.addTopLevelItems(items)
         for column in range(5):
             self.access.resizeColumnToContents(column)
+        self.access.setUpdatesEnabled(True)
 
     def _selected_note(self) -> JournalNote | None:
         item = self.timeline.currentItem()
