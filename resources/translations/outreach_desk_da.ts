@@ -85,47 +85,47 @@
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="201"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="196"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="202"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="197"/>
         <source>Nickname</source>
         <translation>Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="203"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="198"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="204"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="199"/>
         <source>Housing</source>
         <translation>Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="205"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="200"/>
         <source>Last contact</source>
         <translation>Seneste kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="206"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="201"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="232"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="227"/>
         <source>Anonymous contact</source>
         <translation>Anonym kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="249"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="244"/>
         <source>(anonymous) %1</source>
         <translation>(anonym) %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_model.py" line="260"/>
+        <location filename="../../outreach_desk/ui/caseload_model.py" line="255"/>
         <source>never</source>
         <translation>aldrig</translation>
     </message>
@@ -133,92 +133,92 @@
 <context>
     <name>CaseloadPanel</name>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="90"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="97"/>
         <source>Search name, nickname, CPR or place… (Ctrl+F)</source>
         <translation>Søg på navn, kaldenavn, CPR eller sted … (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="91"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="98"/>
         <source>Search citizens</source>
         <translation>Søg borgere</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="93"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="100"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="93"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="100"/>
         <source>Citizens I coordinate</source>
         <translation>Borgere, jeg er koordinerende sagsbehandler for</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="94"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="101"/>
         <source>At place</source>
         <translation>På stedet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="94"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="101"/>
         <source>Met at the chosen place</source>
         <translation>Mødt på det valgte sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="96"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="103"/>
         <source>Follow-up due</source>
         <translation>Opfølgning forfalden</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="97"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="104"/>
         <source>A follow-up is due within a week or overdue</source>
         <translation>En opfølgning forfalder inden for en uge eller er overskredet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="100"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="107"/>
         <source>No contact 30+ days</source>
         <translation>Ingen kontakt i 30+ dage</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="101"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="108"/>
         <source>No contact for 30 days or more</source>
         <translation>Ingen kontakt i 30 dage eller mere</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="103"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="110"/>
         <source>Youth 18–30</source>
         <translation>Unge 18–30</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="103"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="110"/>
         <source>Young people aged 18 to 30</source>
         <translation>Unge mellem 18 og 30 år</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="104"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="111"/>
         <source>Anonymous</source>
         <translation>Anonyme</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="104"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="111"/>
         <source>Anonymous contacts</source>
         <translation>Anonyme kontakter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="110"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="117"/>
         <source>&amp;Place:</source>
         <translation>&amp;Sted:</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="111"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="118"/>
         <source>Place for the &apos;at place&apos; filter</source>
         <translation>Sted til filteret &apos;på stedet&apos;</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="112"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="119"/>
         <source>Caseload</source>
         <translation>Borgere</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="142"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="151"/>
         <source>%Ln citizen(s)</source>
         <translation>
             <numerusform>%Ln borger</numerusform>
@@ -229,107 +229,107 @@
 <context>
     <name>CitizenEditor</name>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="102"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="105"/>
         <source>Edit citizen</source>
         <translation>Ret borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="106"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="109"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="108"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="111"/>
         <source>Nickname</source>
         <translation>Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="110"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="113"/>
         <source>DDMMYY-SSSS</source>
         <translation>DDMMÅÅ-SSSS</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="111"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="114"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="116"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="119"/>
         <source>Birth year</source>
         <translation>Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="118"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="121"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="122"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="125"/>
         <source>Housing situation</source>
         <translation>Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="133"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="136"/>
         <source>Coordinating caseworker</source>
         <translation>Koordinerende sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="135"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="138"/>
         <source>Usual places</source>
         <translation>Steder borgeren plejer at være</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="152"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="155"/>
         <source>&amp;Name</source>
         <translation>&amp;Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="153"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="156"/>
         <source>Nic&amp;kname</source>
         <translation>&amp;Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="154"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="157"/>
         <source>&amp;CPR number</source>
         <translation>&amp;CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="155"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="158"/>
         <source>&amp;Birth year</source>
         <translation>&amp;Fødselsår</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="156"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="159"/>
         <source>&amp;Phone</source>
         <translation>&amp;Telefon</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="157"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="160"/>
         <source>&amp;Housing situation</source>
         <translation>&amp;Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="158"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="161"/>
         <source>Social challenges</source>
         <translation>Sociale udfordringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="159"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="162"/>
         <source>C&amp;oordinating caseworker</source>
         <translation>K&amp;oordinerende sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="160"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="163"/>
         <source>&amp;Usual places</source>
         <translation>&amp;Plejer at være</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="171"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="174"/>
         <source>Anonymous contact. Writing a CPR number identifies the citizen.</source>
         <translation>Anonym kontakt. Når du skriver et CPR-nummer, bliver borgeren identificeret.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="221"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="224"/>
         <source>Could not save. Nothing was changed.</source>
         <translation>Kunne ikke gemme. Intet blev ændret.</translation>
     </message>
@@ -337,319 +337,319 @@
 <context>
     <name>CitizenView</name>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="243"/>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="497"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="246"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="504"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="389"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="396"/>
         <source>Loading…</source>
         <translation>Henter…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="405"/>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="535"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="412"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="542"/>
         <source>No citizen chosen</source>
         <translation>Ingen borger valgt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="461"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="468"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="462"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="469"/>
         <source>Nickname</source>
         <translation>Kaldenavn</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="463"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="470"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="464"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="471"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="465"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="472"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="466"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="473"/>
         <source>Housing situation</source>
         <translation>Boligsituation</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="467"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="474"/>
         <source>Social challenges</source>
         <translation>Sociale udfordringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="468"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="475"/>
         <source>Coordinating caseworker</source>
         <translation>Koordinerende sagsbehandler</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="469"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="476"/>
         <source>Usually met at</source>
         <translation>Mødes normalt på</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="470"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="477"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="471"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="478"/>
         <source>Consents</source>
         <translation>Samtykker</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="476"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="483"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="477"/>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="478"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="484"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="485"/>
         <source>Show the full CPR number</source>
         <translation>Vis hele CPR-nummeret</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="479"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="486"/>
         <source>&amp;Edit details…</source>
         <translation>&amp;Ret oplysninger…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="480"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="487"/>
         <source>Edit the citizen&apos;s details</source>
         <translation>Ret borgerens oplysninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="481"/>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="484"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="488"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="491"/>
         <source>Record contact</source>
         <translation>Registrér kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="483"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="490"/>
         <source>Record a contact with this citizen (Ctrl+N)</source>
         <translation>Registrér en kontakt med borgeren (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="485"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="492"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="486"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="493"/>
         <source>Young (18–30)</source>
         <translation>Ung (18–30)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="489"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="496"/>
         <source>&amp;Overview</source>
         <translation>&amp;Overblik</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="490"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="497"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="491"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="498"/>
         <source>Con&amp;tacts</source>
         <translation>&amp;Kontakter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="492"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="499"/>
         <source>Pro&amp;gress</source>
         <translation>P&amp;rogression</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="493"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="500"/>
         <source>&amp;Access log</source>
         <translation>&amp;Log over opslag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="500"/>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="517"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="507"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="524"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="501"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="508"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="502"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="509"/>
         <source>Contact form</source>
         <translation>Kontaktform</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="503"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="510"/>
         <source>Topics</source>
         <translation>Emner</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="504"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="511"/>
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="505"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="512"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="508"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="515"/>
         <source>Contacts, newest first</source>
         <translation>Kontakter, nyeste først</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="509"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="516"/>
         <source>The selected journal note</source>
         <translation>Det valgte journalnotat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="510"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="517"/>
         <source>No contacts recorded yet.</source>
         <translation>Ingen kontakter registreret endnu.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="511"/>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="780"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="518"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="811"/>
         <source>Open &amp;note…</source>
         <translation>Åbn &amp;notat…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="512"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="519"/>
         <source>Open the selected note</source>
         <translation>Åbn det valgte notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="513"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="520"/>
         <source>Add a&amp;ddendum…</source>
         <translation>Tilføj t&amp;illæg…</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="514"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="521"/>
         <source>Add an addendum to the selected note</source>
         <translation>Tilføj et tillæg til det valgte notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="518"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="525"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="519"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="526"/>
         <source>Action</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="520"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="527"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="521"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="528"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="524"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="531"/>
         <source>Access log</source>
         <translation>Log over opslag</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="527"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="534"/>
         <source>Who looked at or changed this citizen&apos;s data on this laptop, when, and why. The citizen has the right to know the dates and purposes.</source>
         <translation>Hvem har set eller ændret borgerens oplysninger på denne computer, hvornår og med hvilket formål. Borgeren har ret til at kende datoer og formål.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="531"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="538"/>
         <source>Choose a citizen in the caseload to see their overview.</source>
         <translation>Vælg en borger i sagsstammen for at se overblikket.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="559"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="566"/>
         <source>The citizen could not be loaded.</source>
         <translation>Borgeren kunne ikke hentes.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="576"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="583"/>
         <source>%1 years</source>
         <translation>%1 år</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="576"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="583"/>
         <source>Not known</source>
         <translation>Ukendt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="581"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="588"/>
         <source>None recorded</source>
         <translation>Ingen registreret</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="590"/>
         <location filename="../../outreach_desk/ui/citizen_view.py" line="597"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="604"/>
         <source>None</source>
         <translation>Ingen</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="594"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="601"/>
         <source>(overdue)</source>
         <translation>(overskredet)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="612"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="619"/>
         <source>None (anonymous contact)</source>
         <translation>Intet (anonym kontakt)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="617"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="624"/>
         <source>withdrawn %1</source>
         <translation>tilbagekaldt %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="620"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="627"/>
         <source>valid until %1</source>
         <translation>gyldigt til %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="622"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="629"/>
         <source>valid, no expiry</source>
         <translation>gyldigt, udløber ikke</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="625"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="632"/>
         <source>EXPIRED %1</source>
         <translation>UDLØBET %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="627"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="634"/>
         <source>not yet valid</source>
         <translation>endnu ikke gyldigt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="628"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="635"/>
         <source>%1 — with %2; %3, given %4 — %5</source>
         <translation>%1 — med %2; %3, givet %4 — %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="648"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="653"/>
         <source>Final</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="648"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="653"/>
         <source>Draft</source>
         <translation>Kladde</translation>
     </message>
@@ -659,37 +659,37 @@
         <translation>sent notat</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="683"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="699"/>
         <source>Addendum by %1: %2</source>
         <translation>Tillæg af %1: %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="686"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="702"/>
         <source>Addendum</source>
         <translation>Tillæg</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="752"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="783"/>
         <source>Contact %1 at %2 (%3), written %4 by %5</source>
         <translation>Kontakt %1 på %2 (%3), skrevet %4 af %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="760"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="791"/>
         <source>Late note: written more than 24 hours after the contact.</source>
         <translation>Sent notat: skrevet mere end 24 timer efter kontakten.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="763"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="794"/>
         <source>Agreements:</source>
         <translation>Aftaler:</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="770"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="801"/>
         <source>Addendum by %1, %2</source>
         <translation>Tillæg af %1, %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/citizen_view.py" line="780"/>
+        <location filename="../../outreach_desk/ui/citizen_view.py" line="811"/>
         <source>&amp;Continue draft…</source>
         <translation>&amp;Fortsæt kladde…</translation>
     </message>
@@ -2964,75 +2964,75 @@ Aftaler bliver til opfølgninger.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="219"/>
-        <location filename="../../outreach_desk/ui/main_window.py" line="300"/>
-        <location filename="../../outreach_desk/ui/main_window.py" line="329"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="234"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="315"/>
         <location filename="../../outreach_desk/ui/main_window.py" line="344"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="359"/>
         <source>Outreach Desk</source>
         <translation>Outreach Desk</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="220"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="235"/>
         <source>&amp;New contact</source>
         <translation>&amp;Ny kontakt</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="221"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="236"/>
         <source>Record a contact and its journal note (Ctrl+N)</source>
         <translation>Registrér en kontakt og dens journalnotat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="222"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="237"/>
         <source>&amp;Find citizen</source>
         <translation>&amp;Find borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="223"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="238"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="224"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="239"/>
         <source>F&amp;ollow-ups</source>
         <translation>&amp;Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="225"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="240"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Indstillinger …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="226"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut program</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="227"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="242"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="228"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="243"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="229"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="244"/>
         <source>Main toolbar</source>
         <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="230"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="245"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="231"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="246"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/main_window.py" line="234"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="249"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikter (%n)</numerusform>
@@ -3040,87 +3040,87 @@ Aftaler bliver til opfølgninger.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="236"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="251"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="238"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="253"/>
         <source>S&amp;ynchronise now</source>
         <translation>S&amp;ynkroniser nu</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="239"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="254"/>
         <source>Synchronise with the central server (F5)</source>
         <translation>Synkroniser med den centrale server (F5)</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="240"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="255"/>
         <source>&amp;Enrol this laptop…</source>
         <translation>&amp;Tilmeld denne computer …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="241"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="256"/>
         <source>Citizen and follow-ups</source>
         <translation>Borger og opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="276"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="291"/>
         <source>connecting</source>
         <translation>forbinder</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="277"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="292"/>
         <source>sending changes</source>
         <translation>sender ændringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="278"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="293"/>
         <source>receiving changes</source>
         <translation>modtager ændringer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="279"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="294"/>
         <source>checking</source>
         <translation>kontrollerer</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="281"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="296"/>
         <source>Synchronising: %1</source>
         <translation>Synkroniserer: %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="287"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="302"/>
         <source>Synchronised</source>
         <translation>Synkroniseret</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="302"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="317"/>
         <source>The data on this laptop was older than what it had already sent to the server (it may have been restored from a backup). Nothing was lost: everything was fetched from the server again. Tell IT about it.</source>
         <translation>Dataene på denne bærbare var ældre end det, den allerede havde sendt til serveren (de kan være genskabt fra en sikkerhedskopi). Intet gik tabt: alt blev hentet fra serveren igen. Giv IT besked om det.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="331"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="346"/>
         <source>This laptop has been withdrawn by your IT department. The local data has been erased. Contact IT to enrol it again.</source>
         <translation>Denne computer er trukket tilbage af din it-afdeling. De lokale data er slettet. Kontakt it-afdelingen for at tilmelde den igen.</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="358"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="373"/>
         <source>Creating the encrypted store…</source>
         <translation>Opretter det krypterede lager …</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="425"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="440"/>
         <source>Unlocked</source>
         <translation>Låst op</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="520"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="535"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../outreach_desk/ui/main_window.py" line="521"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="536"/>
         <source>The settings could not be saved; they apply until you quit.</source>
         <translation>Indstillingerne kunne ikke gemmes; de gælder, indtil du lukker programmet.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>CaseloadPanel</name>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/caseload_panel.py" line="142"/>
+        <location filename="../../outreach_desk/ui/caseload_panel.py" line="151"/>
         <source>%Ln citizen(s)</source>
         <translation>
             <numerusform>%Ln citizen</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../outreach_desk/ui/main_window.py" line="234"/>
+        <location filename="../../outreach_desk/ui/main_window.py" line="249"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflicts (%n)</numerusform>
