@@ -297,10 +297,38 @@ def _install_error_handlers(app: FastAPI) -> None:
         body = {"error": {"code": codes.INVALID_REQUEST, "message": "invalid request"}}
         return JSONResponse(body, status_code=400)
 
-    @app.exception_handler(Exception)
-    async def crash(request: Request, exc: Exception) -> JSONResponse:
-        # Frames only: an exception's message may quote data, and data never goes to the log.
-        frames = "".join(traceback.format_tb(exc.__traceback__))
-        log.error("internal error on %s: %s\n%s", request.url.path, type(exc).__name__, frames)
-        body = {"error": {"code": codes.INTERNAL_ERROR, "message": "internal server error"}}
-        return JSONResponse(body, status_code=500)
+    app.add_middleware(_CrashWithoutData)
+
+
+class _CrashWithoutData:
+    """Any unexpected error becomes a 500 whose log names the type and the frames only.
+
+    Starlette's own handler for ``Exception`` answers and then re-raises, and the server
+    then logs the traceback *with the exception's message*, which may quote a CPR number or
+    note text. Caught here, below that handler, the error never reaches it.
+    """
+
+    def __init__(self, app: Callable[..., Awaitable[None]]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception as exc:
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            path = logs.safe_path(str(scope.get("path", "")))
+            log.error("internal error on %s: %s\n%s", path, type(exc).__name__, frames)
+            if started:
+                return  # the answer is under way: the client sees a cut-off response
+            body = {"error": {"code": codes.INTERNAL_ERROR, "message": "internal server error"}}
+            await JSONResponse(body, status_code=500)(scope, receive, send)

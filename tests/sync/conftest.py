@@ -114,9 +114,9 @@ def free_socket() -> socket.socket:
 
 
 @contextmanager
-def running_server(db: Database, settings: Settings) -> Iterator[str]:
+def running_server(db: Database, settings: Settings, app: Any = None) -> Iterator[str]:
     """uvicorn on a free 127.0.0.1 port in a background thread; yields its base URL."""
-    app = create_app(settings, db)
+    app = app or create_app(settings, db)
     sock = free_socket()
     runner = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=runner.run, kwargs={"sockets": [sock]}, daemon=True)

@@ -188,3 +188,29 @@ def test_client_errors_never_quote_personal_data(world: World) -> None:
     assert len(raised) == 2
     for exc in raised:
         _assert_clean("a client error", f"{exc} {exc.message} {exc.code}")
+
+
+def test_an_unexpected_error_is_a_500_whose_log_names_only_type_and_frames(
+    world: World, logs: _Records, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Starlette's handler for ``Exception`` re-raises after answering, and uvicorn then logs
+    the traceback with the exception's message: the server must catch it first."""
+    from sync.server import create_app
+    from tests.sync.conftest import running_server
+
+    server = world.server
+    app = create_app(server.settings, server.db)
+
+    async def failing(value: str) -> None:
+        raise ValueError(f"could not read {value}: {NOTE}")
+
+    app.add_api_route("/v1/failing/{value}", failing, methods=["GET"])
+    with running_server(server.db, server.settings, app) as url:
+        answer = httpx.get(f"{url}/v1/failing/{CPR}")
+    assert answer.status_code == 500
+    assert answer.json()["error"]["code"] == "internal_error"
+    _assert_clean("the answer", answer.text)
+    out, err = capfd.readouterr()
+    for where, text in (("logs", "\n".join(logs.lines)), ("stdout", out), ("stderr", err)):
+        _assert_clean(where, text)
+    assert any("ValueError" in line and "failing" in line for line in logs.lines)
