@@ -230,13 +230,14 @@ def access_report_html(report: AccessReport) -> str:
         + e(_scope(report))
         + "</span></p><table width='100%'><tr>"
         + "".join(
-            f"<th>{e(h)}</th>"
-            for h in (
-                _w("when"),
-                _w("who"),
-                _w("what"),
-                _w("data"),
-                _w("purpose"),
+            # widths set here: measured by the layout, words ran into the next column
+            f"<th width='{w}%'>{e(h)}</th>"
+            for h, w in (
+                (_w("when"), 19),
+                (_w("who"), 20),
+                (_w("what"), 11),
+                (_w("data"), 25),
+                (_w("purpose"), 25),
             )
         )
         + "</tr>"
