@@ -79,6 +79,7 @@ def upload(
             "hash": e["hash"],
             "entry": without_nul(dict(e)),  # the hash was checked on the original
             "received_at": now,
+            "citizen_id": schema.entry_citizen(e),
         }
         for e in fresh
     ]
@@ -147,7 +148,7 @@ def citizen_log(conn: Connection, actor: Actor, citizen_id: str) -> CitizenAudit
         .add_columns(d.c.name.label("device_name"), u.c.id.label("user_id"), u.c.display_name)
         .join(d, d.c.id == a.c.device_id)
         .join(u, u.c.id == d.c.user_id)
-        .where(a.c.entry["citizen_id"].as_string() == citizen_id)
+        .where(a.c.citizen_id == citizen_id)
     ).all()
     entries = [
         CitizenAuditEntry(

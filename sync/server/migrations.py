@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import JSON, Connection, insert, select, text, update
+from sqlalchemy import JSON, Connection, bindparam, insert, inspect, select, text, update
 
 from sync.server import schema
 from sync.server.errors import AdminError
@@ -55,7 +55,33 @@ def _json_kept_as_written(conn: Connection) -> None:
         conn.execute(text(f"ALTER TABLE {quote(table)} {clauses}"))
 
 
-STEPS: list[tuple[int, Step]] = [(2, _json_kept_as_written)]
+def _audit_entries_by_citizen(conn: Connection) -> None:
+    """Version 3: ``audit_entries.citizen_id``, filled from each stored entry, and indexed."""
+    table = schema.audit_entries
+    found = inspect(conn)
+    if "citizen_id" not in {c["name"] for c in found.get_columns(table.name)}:
+        conn.execute(text("ALTER TABLE audit_entries ADD COLUMN citizen_id VARCHAR(36)"))
+    rows = conn.execute(
+        select(table.c.device_id, table.c.seq, table.c.entry).where(table.c.citizen_id.is_(None))
+    ).all()
+    filled = [
+        {"d": r.device_id, "s": r.seq, "c": citizen}
+        for r in rows
+        if isinstance(r.entry, dict) and (citizen := schema.entry_citizen(r.entry)) is not None
+    ]
+    if filled:
+        conn.execute(
+            update(table)
+            .where(table.c.device_id == bindparam("d"), table.c.seq == bindparam("s"))
+            .values(citizen_id=bindparam("c")),
+            filled,
+        )
+    if "ix_audit_entries_citizen" not in {i["name"] for i in found.get_indexes(table.name)}:
+        index = next(i for i in table.indexes if i.name == "ix_audit_entries_citizen")
+        index.create(conn)
+
+
+STEPS: list[tuple[int, Step]] = [(2, _json_kept_as_written), (3, _audit_entries_by_citizen)]
 """(the version a step brings a database to, the step), in order."""
 
 

@@ -6,6 +6,9 @@ devices trust, so it must never be reused (``sqlite_autoincrement`` on SQLite).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -21,7 +24,9 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+from sync.protocol.messages import is_uuid
+
+SCHEMA_VERSION = 3
 """Version of this table layout, stored in ``meta``; ``sync.server.migrations`` brings an
 older database up to it."""
 
@@ -199,7 +204,19 @@ audit_entries = Table(
     Column("hash", String(64), nullable=False),
     Column("entry", Json, nullable=False),
     Column("received_at", Float, nullable=False),
+    # the citizen the entry is about (a UUID, or NULL), copied out of ``entry`` at upload:
+    # a data-subject request then reads that citizen's entries by index, not every log
+    Column("citizen_id", String(36), nullable=True),
+    Index("ix_audit_entries_citizen", "citizen_id"),
 )
+
+
+def entry_citizen(entry: Mapping[str, Any]) -> str | None:
+    """``audit_entries.citizen_id`` of an entry: the citizen it names, as a UUID (a device's
+    entries are free-form JSON; anything else names nobody)."""
+    value = entry.get("citizen_id")
+    return value if isinstance(value, str) and is_uuid(value) else None
+
 
 device_marks = Table(
     "device_marks",

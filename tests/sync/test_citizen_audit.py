@@ -92,3 +92,39 @@ def test_offline_the_export_holds_the_laptops_own_log(world: World, tmp_path: Pa
     local = lise.store.access_log.entries(citizen_id=citizen.id)
     assert report.entries == local[:-1]
     assert (local[-1].action, local[-1].purpose) == ("export", "data_subject_request")
+
+
+def test_a_server_upgraded_to_layout_3_finds_a_citizens_entries_by_index(
+    world: World, tmp_path: Path
+) -> None:
+    """Entries uploaded before ``audit_entries.citizen_id`` existed get it at the upgrade."""
+    from sqlalchemy import select, text, update
+
+    from sync.server import schema
+    from sync.server.identity import initialise
+
+    anna = laptop(world, tmp_path, "anna")
+    person = anna.new_citizen(name="Mona Larsen")
+    with anna.store.purpose(Purpose.CASEWORK):
+        anna.store.citizens.get(person.id)
+    anna.sync()
+    db = world.server.db
+    with db.write() as conn:  # what a server of layout 2 holds: no column, no index
+        conn.execute(text("DROP INDEX ix_audit_entries_citizen"))
+        conn.execute(text("ALTER TABLE audit_entries DROP COLUMN citizen_id"))
+        m = schema.meta
+        conn.execute(update(m).where(m.c.key == "schema_version").values(value="2"))
+    initialise(db)
+    a = schema.audit_entries
+    with db.read() as conn:
+        named = conn.execute(select(a.c.citizen_id).where(a.c.citizen_id == person.id)).all()
+        if db.is_sqlite:
+            plan = conn.execute(
+                text("EXPLAIN QUERY PLAN SELECT seq FROM audit_entries WHERE citizen_id = 'x'")
+            ).all()
+            assert "ix_audit_entries_citizen" in " ".join(str(row) for row in plan)
+    assert len(named) >= 2  # created and looked up
+    lise = world.device("lise")
+    answer = lise.citizen_audit(person.id)
+    assert {e.action for e in answer.entries} >= {"create", "read"}
+    assert all(e.user_name for e in answer.entries)

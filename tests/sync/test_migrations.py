@@ -85,7 +85,7 @@ def test_an_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
     form (``-0.0``, ``1e16`` stay floats)."""
     old = Database(db_url)
     assert initialise(old) is True
-    assert _stored_version(old) == schema.SCHEMA_VERSION == 2
+    assert _stored_version(old) == schema.SCHEMA_VERSION == 3
     if not old.is_sqlite:
         assert _pg_json_types(old) == {"json"}
     _as_version_1(old)
@@ -108,7 +108,7 @@ def test_an_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
     new = Database(db_url)
     try:
         assert initialise(new) is False
-        assert _stored_version(new) == 2
+        assert _stored_version(new) == schema.SCHEMA_VERSION
         if not new.is_sqlite:
             assert _pg_json_types(new) == {"json"}
         assert load_identity(new).epoch == epoch
