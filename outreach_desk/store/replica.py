@@ -463,18 +463,9 @@ class LocalReplica:
             row = self._ctx.conn.execute(
                 f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
             ).fetchone()
-        if moved_to is not None:
-            # The record left this partition. If this laptop holds the new team too, the
-            # whole record follows in that team's feed (and brings the row back).
-            if row is not None and row[1] is None:
-                if self._has_pending(entity, record_id):
-                    self._shadow(entity, record_id, "_deleted", True, int(change["seq"]))
-                    report.kept_local += 1
-                    return
-                self._soft_delete(repo, row[0])
-            report.applied += 1
-            return
-        if change.get("deleted"):
+        if moved_to is not None or change.get("deleted"):
+            # Deleted, or moved out of this partition (if this laptop holds the new team
+            # too, the whole record follows in that team's feed and brings the row back).
             if row is not None and row[1] is None:
                 if self._has_pending(entity, record_id):
                     # our pending edit meets their delete: the server decides

@@ -215,3 +215,14 @@ def make_op(
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+@pytest.fixture
+def pair(world: World, tmp_path: Path) -> Iterator[tuple[Any, Any]]:
+    """Anna's and bo's laptops (real encrypted stores), enrolled with the server."""
+    from tests.sync.laptops import laptop  # laptops builds on this module
+
+    anna, bo = laptop(world, tmp_path, "anna"), laptop(world, tmp_path, "bo")
+    yield anna, bo
+    anna.store.close()
+    bo.store.close()

@@ -97,3 +97,15 @@ def through(device: Laptop, url: str) -> None:
     enrolment = replica.enrolment()
     assert enrolment is not None
     replica.save_enrolment(replace(enrolment, server_url=url))
+
+
+def phone_edited_on_both(first: Laptop, second: Laptop) -> Citizen:
+    """A citizen both laptops hold whose phone each changed offline; ``first`` has sent its
+    edit, so ``second``'s next sync meets a same-field conflict."""
+    person = first.new_citizen(name="Jens Hansen", phone="11111111")
+    first.sync()
+    second.sync()
+    first.edit_citizen(person.id, phone="22222222")
+    second.edit_citizen(person.id, phone="33333333")
+    first.sync()
+    return person

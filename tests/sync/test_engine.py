@@ -3,7 +3,6 @@ nothing duplicated, conflicts kept for people."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +13,7 @@ from outreach_desk.services import sync_service
 from sync.protocol import DeviceRevoked, SyncClient
 from sync.server import accounts
 from tests.sync.conftest import World
-from tests.sync.laptops import Laptop, laptop
-
-
-@pytest.fixture
-def pair(world: World, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    anna, bo = laptop(world, tmp_path, "anna"), laptop(world, tmp_path, "bo")
-    yield anna, bo
-    anna.store.close()
-    bo.store.close()
+from tests.sync.laptops import Laptop, laptop, phone_edited_on_both
 
 
 def test_work_recorded_offline_reaches_the_other_laptop(pair: tuple[Laptop, Laptop]) -> None:
@@ -60,12 +51,7 @@ def test_same_field_becomes_a_conflict_that_a_person_resolves(
     pair: tuple[Laptop, Laptop],
 ) -> None:
     anna, bo = pair
-    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
-    anna.sync()
-    bo.sync()
-    anna.edit_citizen(person.id, phone="22222222")
-    bo.edit_citizen(person.id, phone="33333333")
-    anna.sync()
+    person = phone_edited_on_both(anna, bo)
     report = bo.sync()
     assert report.conflicts == 1 and report.open_conflicts == 1
     anna.sync()

@@ -3,7 +3,6 @@ explicit tests: each failed before its fix."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,9 @@ from outreach_desk.services import casework, sync_service
 from sync.protocol import ServerUnavailable
 from tests.sync.conftest import World
 from tests.sync.fault_proxy import FaultProxy
-from tests.sync.laptops import Laptop, laptop, through
+from tests.sync.laptops import Laptop, laptop, phone_edited_on_both, through
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def pair(world: World, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    anna, bo = laptop(world, tmp_path, "anna"), laptop(world, tmp_path, "bo")
-    yield anna, bo
-    anna.store.close()
-    bo.store.close()
 
 
 def test_an_edit_refused_because_the_record_was_deleted_falls_back_to_the_server(
@@ -145,12 +136,7 @@ def test_a_delete_made_before_pulling_its_own_resolution_keeps_the_resolved_valu
     pair: tuple[Laptop, Laptop],
 ) -> None:
     anna, bo = pair
-    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
-    anna.sync()
-    bo.sync()
-    anna.edit_citizen(person.id, phone="22222222")
-    bo.edit_citizen(person.id, phone="33333333")
-    anna.sync()
+    person = phone_edited_on_both(anna, bo)
     assert bo.sync().conflicts == 1
     (conflict,) = bo.replica.open_conflicts()
     sync_service.resolve_conflict(bo.store, conflict["conflict_id"], "33333333")

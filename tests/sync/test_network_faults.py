@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -17,7 +16,7 @@ from sync.protocol import ProtocolError, ServerUnavailable
 from sync.server import schema
 from tests.sync.conftest import World
 from tests.sync.fault_proxy import FAULT_KINDS, FaultProxy
-from tests.sync.laptops import Laptop, laptop, through
+from tests.sync.laptops import Laptop, phone_edited_on_both, through
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
@@ -43,14 +42,6 @@ def server_count(world: World, table: object, *where: object) -> int:
 def proxy(world: World) -> Iterator[FaultProxy]:
     with FaultProxy(world.server.url, seed=1) as running:
         yield running
-
-
-@pytest.fixture
-def pair(world: World, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    anna, bo = laptop(world, tmp_path, "anna"), laptop(world, tmp_path, "bo")
-    yield anna, bo
-    anna.store.close()
-    bo.store.close()
 
 
 def day_of_work(device: Laptop) -> tuple[str, str, str]:
@@ -140,12 +131,7 @@ def test_a_lost_answer_to_a_conflict_resolution_is_safe_to_retry(
     world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop]
 ) -> None:
     anna, bo = pair
-    person = anna.new_citizen(name="Jens Hansen", phone="11111111")
-    anna.sync()
-    bo.sync()
-    anna.edit_citizen(person.id, phone="22222222")
-    bo.edit_citizen(person.id, phone="33333333")
-    anna.sync()
+    person = phone_edited_on_both(anna, bo)
     bo.sync()
     (conflict,) = bo.replica.open_conflicts()
     through(bo, proxy.url)
