@@ -64,9 +64,18 @@ class CaseloadModel(QAbstractTableModel):
         self._requested: set[int] = set()
         self._pages: set[int] = set()  # first rows of the pages already asked for
         self._texts: dict[int, tuple[str, ...]] = {}  # worded rows, by rid
-        self._generation = 0
         self._logged: CaseloadQuery | None = None  # the last search written to the log
-        self._latest = [0]  # the newest generation, read by queued queries on the worker
+        # the newest query's number, in a list the worker's queued queries can read without
+        # holding on to the model
+        self._latest = [0]
+
+    @property
+    def _generation(self) -> int:
+        return self._latest[0]
+
+    @_generation.setter
+    def _generation(self, value: int) -> None:
+        self._latest[0] = value
 
     # --- queries ------------------------------------------------------------------
     @property
@@ -81,7 +90,6 @@ class CaseloadModel(QAbstractTableModel):
         self._generation += 1
         generation, query, today = self._generation, self._query, self._today()
         latest = self._latest
-        latest[0] = generation
         self.loading_changed.emit(True)
 
         def ids_and_first_page(store: Store) -> tuple[list[int], dict[int, CaseloadRow]] | None:
@@ -134,7 +142,6 @@ class CaseloadModel(QAbstractTableModel):
         """
         self._logged = None
         self._generation += 1
-        self._latest[0] = self._generation
         self._query = replace(self._query, search="")
         self.beginResetModel()
         self._rids = []

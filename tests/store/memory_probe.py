@@ -37,15 +37,19 @@ def _seed(store: Store, cpr: str, text: str) -> str:
     return person.id
 
 
-def _store_only(profile: Path, passphrase: str, cpr: str, text: str, lock: bool = True) -> None:
-    Store.create(
+def _create(profile: Path, passphrase: str, name: str = "Probe") -> Store:
+    return Store.create(
         profile,
         passphrase,
         user_id="u",
-        user_name="Probe",
+        user_name=name,
         team_ids=("t",),
         kdf=KdfParams.fast_for_tests(),
-    ).close()
+    )
+
+
+def _store_only(profile: Path, passphrase: str, cpr: str, text: str, lock: bool = True) -> None:
+    _create(profile, passphrase).close()
     store = Store.open(profile, passphrase)
     _seed(store, cpr, text)
     if lock:
@@ -66,24 +70,10 @@ def _window(profile: Path, passphrase: str, cpr: str, text: str) -> None:
     from outreach_desk.ui.main_window import MainWindow, StoreFactory
 
     app = QApplication([])
-    Store.create(
-        profile,
-        passphrase,
-        user_id="u",
-        user_name="Probe",
-        team_ids=("t",),
-        kdf=KdfParams.fast_for_tests(),
-    ).close()
+    _create(profile, passphrase).close()
     factory = StoreFactory(
         profile=profile,
-        create=lambda name, secret: Store.create(
-            profile,
-            secret,
-            user_id="u",
-            user_name=name,
-            team_ids=("t",),
-            kdf=KdfParams.fast_for_tests(),
-        ),
+        create=lambda name, secret: _create(profile, secret, name),
         open=lambda secret: Store.open(profile, secret),
     )
     runner = TaskRunner()
