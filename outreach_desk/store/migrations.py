@@ -398,6 +398,16 @@ BEGIN
 END;
 """
 
+# The caseload's default order (by name, the nickname for anonymous contacts) read from an
+# index instead of sorted per query: the unfiltered list is what every emptied search box
+# shows, and sorting 5,000 rows took most of that keystroke's time. The expression must stay
+# the same as the caseload's sort (caseload._SORT_SQL) for the planner to use it.
+V8_CASELOAD_ORDER = """
+CREATE INDEX citizens_by_name ON citizens(
+    (CASE WHEN name = '' THEN nickname ELSE name END) COLLATE NOCASE, rid
+) WHERE deleted_at IS NULL;
+"""
+
 
 def _script(sql: str) -> Callable[[Any], None]:
     def step(conn: Any) -> None:
@@ -433,6 +443,7 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     _script(V5_SYNC),
     _script(V6_SHADOW),
     _script(V7_REVIEWS),
+    _script(V8_CASELOAD_ORDER),
 )
 LATEST = len(STEPS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,9 +20,30 @@ from PySide6.QtWidgets import (
 )
 
 from ..store.caseload import CaseloadFilter
-from .caseload_model import CITIZEN_ID_ROLE, CaseloadModel
+from .caseload_model import CaseloadModel
 
 SEARCH_LOG_SETTLE_MS = 1000  # typing paused this long: the search is what was looked for
+
+
+class CaseloadTable(QTableView):
+    """The caseload's table: asks its model for the rows it is about to paint.
+
+    Painting is when the view knows which rows show (after a scroll, a resize, a
+    reset, a jump by keyboard), so pages are fetched then, and only those.
+    """
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        model = self.model()
+        if isinstance(model, CaseloadModel) and model.rowCount():
+            first = max(0, self.rowAt(0))
+            last = self.rowAt(self.viewport().height() - 1)
+            # placeholders for rows still on their way are part of this paint already
+            blocked = model.blockSignals(True)
+            try:
+                model.request_rows(first, model.rowCount() - 1 if last < 0 else last)
+            finally:
+                model.blockSignals(blocked)
+        super().paintEvent(event)
 
 
 class CaseloadPanel(QWidget):
@@ -56,8 +78,9 @@ class CaseloadPanel(QWidget):
         place_row.addWidget(self.place_label)
         place_row.addWidget(self.place, 1)
         layout.addLayout(place_row)
-        self.table = QTableView(self)
+        self.table = CaseloadTable(self)
         self.table.setModel(model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -151,12 +174,12 @@ class CaseloadPanel(QWidget):
         self.count.setText(self.tr("%Ln citizen(s)", "", count))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        citizen_id = self.model.data(current, CITIZEN_ID_ROLE)
+        citizen_id = self.model.citizen_id_at(current.row()) if current.isValid() else None
         if citizen_id:
             self.citizen_selected.emit(citizen_id)
 
     def _activated(self, index: QModelIndex) -> None:
-        citizen_id = self.model.data(index, CITIZEN_ID_ROLE)
+        citizen_id = self.model.citizen_id_at(index.row()) if index.isValid() else None
         if citizen_id:
             self.citizen_activated.emit(citizen_id)
 

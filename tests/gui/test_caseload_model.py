@@ -11,6 +11,7 @@ from outreach_desk.domain import AccessAction, Citizen
 from outreach_desk.services.tasks import TaskRunner
 from outreach_desk.store import Store
 from outreach_desk.store.caseload import CaseloadFilter, CaseloadQuery
+from outreach_desk.ui import caseload_model
 from outreach_desk.ui.caseload_model import CITIZEN_ID_ROLE, PAGE, CaseloadModel
 from outreach_desk.ui.caseload_panel import CaseloadPanel
 from tests.gui.conftest import wait_for
@@ -39,13 +40,51 @@ def test_rows_arrive_in_pages_without_blocking(qtbot: QtBot, open_runner: TaskRu
     model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
     model.reload()
     _loaded(qtbot, model, PAGE * 3)
+    assert model.data(model.index(0, 0)) == "Borger 0000"  # the first page comes with the ids
     last = model.index(PAGE * 3 - 1, 0)
-    assert model.data(last) == "…"  # not fetched yet: a placeholder, never a wait
+    assert model.data(last) is None  # nobody has shown it: not fetched
+    model.request_rows(PAGE * 3 - 5, PAGE * 3 - 1)  # the view is about to paint the end
+    assert model.data(last) == "…"  # a placeholder, never a wait
     qtbot.waitUntil(lambda: model.data(last) == f"Borger {PAGE * 3 - 1:04d}", timeout=5000)
     assert model.data(last, CITIZEN_ID_ROLE)
-    assert model.data(model.index(0, 0)) == "Borger 0000"  # the first page comes with the ids
-    middle = model.index(PAGE, 0)
-    assert model.data(middle) == "…"  # only the pages asked for were fetched
+    assert model.data(model.index(PAGE, 0)) is None  # only the pages asked for were fetched
+
+
+def test_the_table_fetches_the_rows_it_shows(qtbot: QtBot, open_runner: TaskRunner) -> None:
+    wait_for(qtbot, open_runner, lambda s: _fill(s, PAGE * 3))
+    model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    panel = CaseloadPanel(model)
+    qtbot.addWidget(panel)
+    panel.resize(600, 500)
+    panel.show()
+    model.reload()
+    _loaded(qtbot, model, PAGE * 3)
+    panel.table.scrollToBottom()
+    last = model.index(PAGE * 3 - 1, 0)
+    qtbot.waitUntil(lambda: model.data(last) == f"Borger {PAGE * 3 - 1:04d}", timeout=5000)
+    assert model.data(model.index(PAGE + 10, 0)) is None  # the rows scrolled past stay unasked
+    assert model.flags(last) & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags
+
+
+def test_a_long_scroll_keeps_the_cache_bounded(
+    qtbot: QtBot, open_runner: TaskRunner, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(caseload_model, "CACHE_LIMIT", PAGE * 2)
+    wait_for(qtbot, open_runner, lambda s: _fill(s, PAGE * 4))
+    model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    model.reload()
+    _loaded(qtbot, model, PAGE * 4)
+    for page in range(4):
+        model.request_rows(page * PAGE, page * PAGE + PAGE - 1)
+        end = model.index(page * PAGE + PAGE - 1, 0)
+        qtbot.waitUntil(
+            lambda end=end, page=page: model.data(end) == f"Borger {page * PAGE + PAGE - 1:04d}",
+            timeout=5000,
+        )
+    filled = sum(1 for r in range(PAGE * 4) if model.data(model.index(r, 0)))
+    assert filled <= PAGE * 2  # evicted rows leave their cells empty, to be fetched again
+    model.request_rows(0, 0)
+    qtbot.waitUntil(lambda: model.data(model.index(0, 0)) == "Borger 0000", timeout=5000)
 
 
 def test_sorting_is_a_new_sql_query(qtbot: QtBot, open_runner: TaskRunner) -> None:

@@ -334,6 +334,8 @@ def test_language_switch_while_a_citizen_is_shown(qtbot: QtBot, window: MainWind
     view = window.citizen_view
     assert view.tabs.tabText(0) == "&Overview"
     assert view._captions["housing"].text() == "Housing situation"
+    model = window.caseload_model
+    english_cells = [model.data(model.index(0, column)) for column in range(6)]
 
     def choose(language: str) -> Callable[[QWidget], None]:
         def act(dialog: QWidget) -> None:
@@ -356,6 +358,9 @@ def test_language_switch_while_a_citizen_is_shown(qtbot: QtBot, window: MainWind
     assert window.caseload.count.text() == "1 borger"
     assert window.caseload.table.model().index(0, 0) != QModelIndex()
     assert window.caseload_model.data(window.caseload_model.index(0, 0)) == "Jens Hansen"
+    # the rows already in the list are worded anew: housing and "never" in Danish
+    danish_cells = [model.data(model.index(0, column)) for column in range(6)]
+    assert danish_cells[3] != english_cells[3] and danish_cells[4] == "aldrig"
 
     answer = when_modal(qtbot, SettingsDialog, choose("en"))
     window.settings_action.trigger()
@@ -365,3 +370,4 @@ def test_language_switch_while_a_citizen_is_shown(qtbot: QtBot, window: MainWind
     assert view.tabs.tabText(0) == "&Overview"
     assert view._captions["housing"].text() == "Housing situation"
     assert window.settings.language == "en"
+    assert [model.data(model.index(0, column)) for column in range(6)] == english_cells

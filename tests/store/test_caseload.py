@@ -92,3 +92,41 @@ def test_filtered_listing_is_logged(store: Store, caseload: dict, clock: FakeClo
     )
     last = store.access_log.entries()[-1]
     assert (last.action, last.entity, last.criterion) == ("search", "caseload", "ann [youth]")
+
+
+def test_name_order_is_exact_both_ways_with_ties_by_insertion(
+    store: Store, clock: FakeClock
+) -> None:
+    """Many equal and case-different names: the order is the name (nickname for the
+    anonymous, case-insensitive), then the row id; descending is the exact reverse."""
+    names = ["berg", "Berg", "ANNA", "anna", "Åse", "Østergaard", "bo", "Bo", ""] * 4
+    for i, name in enumerate(names):
+        citizen(
+            store,
+            name=name,
+            nickname=f"Nick{i % 3}" if not name else "",
+            cpr=None,
+            anonymous=not name,
+        )
+    rows = store.caseload.rows(store.caseload.ids(CaseloadQuery(), clock().date(), log=False))
+    expected = sorted(rows, key=lambda rid: ((rows[rid].name or rows[rid].nickname).lower(), rid))
+    ascending = store.caseload.ids(CaseloadQuery(), clock().date(), log=False)
+    descending = store.caseload.ids(CaseloadQuery(descending=True), clock().date(), log=False)
+    assert ascending == expected
+    assert descending == list(reversed(expected))
+    searched = store.caseload.ids(CaseloadQuery(search="berg"), clock().date(), log=False)
+    assert searched == [rid for rid in expected if rows[rid].name.lower() == "berg"]
+
+
+def test_the_unfiltered_list_reads_the_name_index_instead_of_sorting(store: Store) -> None:
+    """Sorting the whole caseload per emptied search box was most of that keystroke."""
+    order = "CASE WHEN c.name = '' THEN c.nickname ELSE c.name END COLLATE NOCASE"
+    for direction in ("", " DESC"):
+        plan = " ".join(
+            str(row[3])
+            for row in store.context.conn.execute(
+                "EXPLAIN QUERY PLAN SELECT c.rid FROM citizens AS c WHERE c.deleted_at IS NULL"
+                f" ORDER BY {order}{direction}, c.rid{direction}"
+            )
+        )
+        assert "citizens_by_name" in plan and "TEMP B-TREE" not in plan
