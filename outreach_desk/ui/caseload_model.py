@@ -42,7 +42,7 @@ COLUMNS = (
     CaseloadColumn.NEXT_FOLLOW_UP,
 )
 CITIZEN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-FIRST_ROWS = 50  # fetched with the ids: a screenful, so the first paint has its rows
+FIRST_ROWS = 50  # fetched with the ids until the table says how many rows it shows
 PLACEHOLDER = "…"
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -122,6 +122,9 @@ class CaseloadModel(QStandardItemModel):
         # holding on to the model
         self._latest = [0]
         self._language = 0  # bumped by retranslate: rows worded before then are worded again
+        # rows fetched with the ids: what fits on the screen (the table says), so the
+        # list is painted complete right after the reset without wording rows nobody sees
+        self.first_rows = FIRST_ROWS
         self.setHorizontalHeaderLabels(self.column_titles())
 
     @property
@@ -144,7 +147,7 @@ class CaseloadModel(QStandardItemModel):
     def reload(self) -> None:
         self._generation += 1
         generation, query, today = self._generation, self._query, self._today()
-        latest, language = self._latest, self._language
+        latest, language, first_rows = self._latest, self._language, self.first_rows
         self.loading_changed.emit(True)
 
         def ids_and_first_page(store: Store) -> _Answer | None:
@@ -153,7 +156,7 @@ class CaseloadModel(QStandardItemModel):
             # the first page comes with the ids, worded: one trip to the worker, and the
             # view's first paint after the reset already has the rows (no "…" flash)
             rids = store.caseload.ids(query, today, log=False)
-            rows = store.caseload.rows(rids[:FIRST_ROWS])
+            rows = store.caseload.rows(rids[:first_rows])
             return rids, rows, _worded(rows, today)
 
         self._runner.run(
@@ -193,7 +196,7 @@ class CaseloadModel(QStandardItemModel):
             self._forget_rows()
             self._rids = rids
             self._rows.update(first_page)
-            for rid in rids[:FIRST_ROWS]:
+            for rid in rids:
                 if rid not in items:
                     break  # the rest of the page is fetched when the view shows it
                 self.appendRow(items[rid])

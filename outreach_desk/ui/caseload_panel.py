@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,13 @@ class CaseloadTable(QTableView):
     Painting is when the view knows which rows show (after a scroll, a resize, a
     reset, a jump by keyboard), so pages are fetched then, and only those.
     """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        model = self.model()
+        if isinstance(model, CaseloadModel):
+            row_height = max(1, self.verticalHeader().defaultSectionSize())
+            model.first_rows = max(10, self.viewport().height() // row_height + 2)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         model = self.model()
