@@ -59,6 +59,10 @@ def test_the_table_fetches_the_rows_it_shows(qtbot: QtBot, open_runner: TaskRunn
     panel.show()
     model.reload()
     _loaded(qtbot, model, PAGE * 3)
+    # the ids come with as many rows as the table shows, and no more
+    shown = panel.table.viewport().height() // panel.table.verticalHeader().defaultSectionSize()
+    assert shown + 1 <= model.first_rows <= shown + 2
+    assert model.data(model.index(model.first_rows - 1, 0)) == f"Borger {model.first_rows - 1:04d}"
     panel.table.scrollToBottom()
     last = model.index(PAGE * 3 - 1, 0)
     qtbot.waitUntil(lambda: model.data(last) == f"Borger {PAGE * 3 - 1:04d}", timeout=5000)
