@@ -130,3 +130,20 @@ def test_the_unfiltered_list_reads_the_name_index_instead_of_sorting(store: Stor
             )
         )
         assert "citizens_by_name" in plan and "TEMP B-TREE" not in plan
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_first_letter_finds_the_same_as_a_longer_search_would_in_name_order(
+    store: Store, clock: FakeClock, descending: bool
+) -> None:
+    for i, (name, nickname) in enumerate(
+        [("Kim Berg", ""), ("Karen Dam", "Kiks"), ("Bo Kragh", ""), ("Ane Holm", "Kalle")] * 3
+    ):
+        citizen(store, name=name, nickname=nickname, cpr=f"0101{i:02d}-4000")
+    today = clock().date()
+    one = store.caseload.ids(CaseloadQuery(search="k", descending=descending), today, log=False)
+    two = store.caseload.ids(CaseloadQuery(search="k*", descending=descending), today, log=False)
+    rows = store.caseload.rows(one)
+    assert one == two and len(one) == 12  # every name or nickname with a word on K
+    names = [rows[r].display_name.lower() for r in one]
+    assert names == sorted(names, reverse=descending)
