@@ -121,10 +121,17 @@ def from_wire(cls: type[T], values: dict[str, JSON]) -> T:
     return cls(**{k: decoders[k](v) for k, v in values.items() if k in decoders})
 
 
+# json.dumps with these options builds an encoder per call; one shared encoder writes the same
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def to_column(value: JSON) -> Any:
     """A wire value as an SQLite column value (lists and objects become JSON text)."""
+    kind = type(value)
+    if kind is str or kind is int or value is None:
+        return value  # most values, asked first (a page of synced changes has many)
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return _COMPACT_JSON(value)
     if isinstance(value, bool):
         return int(value)
     return value

@@ -346,15 +346,18 @@ class LocalReplica:
     ) -> ApplyReport:
         """Apply one page and move the cursor, atomically (a repair keeps the cursor)."""
         report = ApplyReport()
+        conn = self._ctx.conn
         with self._ctx.transaction():
-            self._page = _Page.load(self._ctx.conn, changes)
-            self._page.rows = self._stored_rows(changes)
+            page = self._page = _Page.load(conn, changes)
+            page.rows = self._stored_rows(changes)
+            page.now = self._ctx.now_iso()
             try:
                 for change in changes:
                     self._apply_one(change, report)
-                self._ctx.conn.executemany(_NOTE_VERSION, self._page.noted)
-                self._store.outbox.set_field_versions(self._page.versions)
-                self._refresh_page(self._page.refresh)
+                page.flush_inserts(conn)
+                conn.executemany(_NOTE_VERSION, page.noted)
+                self._store.outbox.set_field_versions(page.versions)
+                self._refresh_page(page.refresh)
             finally:
                 self._page = None
             self._remember_authors(changes)
@@ -446,80 +449,82 @@ class LocalReplica:
         entity, record_id = change["entity"], change["record_id"]
         repo = self._repos.get(entity)
         fields: dict[str, dict[str, Any]] = change.get("fields") or {}
-        versions = [int(f["version"]) for f in fields.values()] or [int(change["seq"])]
+        seq = int(change["seq"])
         page = self._page
         assert page is not None  # _apply_one runs inside apply_changes
         deleted = int(bool(change.get("deleted")))
         moved_to = _moved_to(change)
         partition = moved_to or change["partition"]
-        page.noted.append((entity, record_id, partition, max(versions), deleted))
+        top = max((int(f["version"]) for f in fields.values()), default=seq)
+        page.noted.append((entity, record_id, partition, top, deleted))
         if repo is None:
             return  # an entity this version of the app does not hold
-        table = repo.table
+        conn = self._ctx.conn
         key = (entity, record_id)
         if key in page.rows:
             row = page.rows.pop(key)  # read once: this change may write the record
         else:
-            row = self._ctx.conn.execute(
-                f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
+            page.flush_inserts(conn)  # the record may have been inserted by this page
+            row = conn.execute(
+                f"SELECT rid, deleted_at FROM {repo.table} WHERE id = ?", (record_id,)
             ).fetchone()
-        if moved_to is not None or change.get("deleted"):
+        if row is not None:
+            # what follows updates or deletes a stored row: inserts the page made before
+            # it go first, so every statement runs in the order of the changes
+            page.flush_inserts(conn)
+        if moved_to is not None or deleted:
             # Deleted, or moved out of this partition (if this laptop holds the new team
             # too, the whole record follows in that team's feed and brings the row back).
             if row is not None and row[1] is None:
-                if self._has_pending(entity, record_id):
+                if key in page.pending:
                     # our pending edit meets their delete: the server decides
-                    self._shadow(entity, record_id, "_deleted", True, int(change["seq"]))
+                    self._shadow(entity, record_id, "_deleted", True, seq)
                     report.kept_local += 1
                     return
                 self._soft_delete(repo, row[0])
             report.applied += 1
             return
-        known = page.known.setdefault((entity, record_id), {})
-        pending = self._pending_fields(entity, record_id)
+        known = page.known.setdefault(key, {})
+        pending = page.pending.get(key, _NOTHING)
         if pending:  # alive again on the server (restored, moved back): forget its delete
-            self._ctx.conn.execute(
+            conn.execute(
                 "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?"
                 " AND field = '_deleted' AND version < ?",
-                (entity, record_id, int(change["seq"])),
+                (entity, record_id, seq),
             )
         columns = _columns(repo.cls)
         updates: dict[str, Any] = {}
-        newer: list[tuple[str, str, str, int]] = []
+        versions = page.versions
         for name, change_field in fields.items():
             version = int(change_field["version"])
             if known.get(name, -1) >= version:
                 report.skipped_stale += 1
                 continue
-            newer.append((entity, record_id, name, version))
+            versions.append((entity, record_id, name, version))
             known[name] = version
-        page.versions.extend(newer)
-        for _entity, _record_id, name, version in newer:
-            value = fields[name]["value"]
             if name not in columns:
                 continue
             if name in pending:
                 # rebased: the local edit stays on top; the server's value is remembered
-                self._shadow(entity, record_id, name, value, version)
+                self._shadow(entity, record_id, name, change_field["value"], version)
                 report.kept_local += 1
                 continue
-            updates[name] = to_column(value)
+            updates[name] = to_column(change_field["value"])
         if updates and row is not None and row[1] is not None and not pending:
             updates["deleted_at"] = None  # changed on the server, so alive there: a delete lost
         if not updates:
             return
-        now = self._ctx.now_iso()
         if row is None:
-            if not self._insert(repo, record_id, updates, now):
+            if not self._insert(repo, record_id, updates, page):
                 report.parked += 1
                 return
         else:
             if entity == "note" and self._is_final_note(row[0]):
                 return  # a final note never changes; the server refuses such edits too
             assignments = ", ".join(f"{name} = ?" for name in updates)
-            self._ctx.conn.execute(
-                f"UPDATE {table} SET {assignments}, updated_at = ? WHERE rid = ?",
-                [*updates.values(), now, row[0]],
+            conn.execute(
+                f"UPDATE {repo.table} SET {assignments}, updated_at = ? WHERE rid = ?",
+                [*updates.values(), page.now, row[0]],
             )
         report.applied += 1
         page.refresh.setdefault(entity, {})[record_id] = None
@@ -534,31 +539,24 @@ class LocalReplica:
         )
 
     def _insert(
-        self, repo: Repository[Any], record_id: str, values: dict[str, Any], now: str
+        self, repo: Repository[Any], record_id: str, values: dict[str, Any], page: _Page
     ) -> bool:
-        values = {**values, "id": record_id}
-        cls_fields = dataclasses.fields(repo.cls)
-        missing = [
-            f.name
-            for f in cls_fields
-            if f.name not in values
-            and f.default is dataclasses.MISSING
-            and f.default_factory is dataclasses.MISSING
-        ]
-        if missing:
+        """Queue the record's row for the page's inserts; False for a partial record."""
+        plan = _insert_plan(repo.cls)
+        values["id"] = record_id
+        if not plan.required <= values.keys():
             return False  # a partial record: the rest follows, or verify repairs it
-        for f in cls_fields:
-            if f.name not in values:
-                if f.default is not dataclasses.MISSING:
-                    default: Any = f.default
-                else:
-                    default = f.default_factory()  # type: ignore[operator]
-                values[f.name] = to_column(_wire_default(default))
-        names = [*values, "created_at", "updated_at"]
-        self._ctx.conn.execute(
-            f"INSERT INTO {repo.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            [*values.values(), now, now],
-        )
+        for name, default, factory in plan.optional:
+            if name not in values:
+                values[name] = to_column(_wire_default(factory() if factory else default))
+        names = (*values, "created_at", "updated_at")
+        sql = _INSERT_SQL.get((repo.table, names))
+        if sql is None:
+            sql = _INSERT_SQL[(repo.table, names)] = (
+                f"INSERT INTO {repo.table} ({', '.join(names)})"
+                f" VALUES ({', '.join('?' * len(names))})"
+            )
+        page.inserts.setdefault(sql, []).append((*values.values(), page.now, page.now))
         return True
 
     def _is_final_note(self, rid: int) -> bool:
@@ -825,6 +823,39 @@ _NOTE_VERSION = (
 
 _ENTRY_FIELDS = dataclasses.fields(AccessEntry)
 _COLUMNS: dict[type, frozenset[str]] = {}
+_NOTHING: frozenset[str] = frozenset()
+_INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+@dataclass(frozen=True)
+class _InsertPlan:
+    """What inserting a record of one class needs, worked out once per class."""
+
+    required: frozenset[str]
+    """Fields without a default: a change that lacks one is a partial record."""
+    optional: tuple[tuple[str, Any, Any], ...]
+    """(name, default, default factory or None) of the other fields, in class order."""
+
+
+_INSERT_PLANS: dict[type, _InsertPlan] = {}
+
+
+def _insert_plan(cls: type) -> _InsertPlan:
+    plan = _INSERT_PLANS.get(cls)
+    if plan is None:
+        fields = dataclasses.fields(cls)
+        missing = dataclasses.MISSING
+        plan = _INSERT_PLANS[cls] = _InsertPlan(
+            frozenset(
+                f.name for f in fields if f.default is missing and f.default_factory is missing
+            ),
+            tuple(
+                (f.name, f.default, None if f.default_factory is missing else f.default_factory)
+                for f in fields
+                if f.default is not missing or f.default_factory is not missing
+            ),
+        )
+    return plan
 
 
 def _columns(cls: type) -> frozenset[str]:
@@ -859,6 +890,19 @@ class _Page:
     record's first change in the page), later changes of the record read the table."""
     refresh: dict[str, dict[str, None]] = dataclasses.field(default_factory=dict)
     """Records whose derived tables are rebuilt at the end of the page, by entity, in order."""
+    now: str = ""
+    """The time the page is applied: ``created_at``/``updated_at`` of what it writes."""
+    inserts: dict[str, list[tuple[Any, ...]]] = dataclasses.field(default_factory=dict)
+    """Rows of new records, by statement, not yet written: written together before anything
+    that reads or updates a record table (``flush_inserts``). Rows of one table keep their
+    order; different tables' rows may be reordered, which changes nothing (foreign keys
+    are deferred, and what the insert triggers derive depends only on the rows present
+    when the last of them runs)."""
+
+    def flush_inserts(self, conn: Any) -> None:
+        for sql, rows in self.inserts.items():
+            conn.executemany(sql, rows)
+        self.inserts.clear()
 
     @classmethod
     def load(cls, conn: Any, changes: list[dict[str, Any]]) -> _Page:

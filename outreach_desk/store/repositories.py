@@ -15,6 +15,7 @@ from ..domain.note import Addendum, JournalNote, NoteLockedError
 from ..domain.place import Place
 from ..domain.plan import Effort, Goal, Plan
 from ..domain.progress import ProgressRating
+from .codec import parse_utc
 from .errors import RecordNotFound
 from .migrations import CITIZEN_FTS_SELECT, NOTE_FTS_SELECT
 from .repository import Repository
@@ -150,11 +151,13 @@ class NoteRepository(Repository[JournalNote]):
         conn.executemany(
             "DELETE FROM note_citizens WHERE note_id = ?", [(row["id"],) for row in rows]
         )
+        # the two columns the links need, decoded as ``_load`` decodes them (without
+        # building a whole note per row)
         links: list[tuple[str, str, str]] = []
         for row in rows:
             if row["deleted_at"] is None:
-                obj = self._load(row)
-                links.extend((c, obj.id, obj.event_time.isoformat()) for c in obj.citizen_ids)
+                when = parse_utc(row["event_time"]).isoformat()
+                links.extend((c, row["id"], when) for c in json.loads(row["citizen_ids"]))
         conn.executemany(
             "INSERT OR IGNORE INTO note_citizens(citizen_id, note_id, event_time) VALUES (?, ?, ?)",
             links,
