@@ -25,7 +25,7 @@ from typing import Any
 from ..domain.enums import AccessAction
 from .audit import GENESIS, AccessEntry
 from .codec import JSON, to_column, to_wire
-from .outbox import OutboxEntry
+from .outbox import OutboxEntry, read_json
 from .repository import Repository
 from .store import Store
 
@@ -201,13 +201,16 @@ class LocalReplica:
     def record_results(self, results: list[dict[str, JSON]]) -> None:
         """Apply the server's per-op answers in one transaction."""
         outbox = self._store.outbox
+        conn = self._ctx.conn
         with self._ctx.transaction():
             wanted = [str(result["op_id"]) for result in results]
             entries = outbox.by_op_ids(wanted)
             by_id = {e.op_id: e for e in entries}
-            bases = _PendingBases.load(self._ctx.conn, entries)
-            # Acknowledged entries are deleted, and versions noted, in bulk: before anything
-            # that reads the outbox (a fall-back) and at the end, so in effect at once.
+            bases = _PendingBases.load(conn, entries)
+            shadows = _ShadowDrops.load(conn, entries)
+            # Acknowledged entries are deleted, and versions and shadows written, in bulk:
+            # before anything that reads the outbox or the shadows (a fall-back) and at the
+            # end, so in effect at once.
             acknowledged: list[str] = []
             noted: list[tuple[str, str, str, int, int]] = []
             for result in results:
@@ -218,64 +221,27 @@ class LocalReplica:
                 if status == "applied":
                     seq = result.get("seq")
                     acknowledged.append(entry.op_id)
+                    later = bases.later_fields(entry)
                     bases.settled(entry.op_id, keep=False)
                     if isinstance(seq, int):
                         if entry.kind != "delete":  # a delete names fields, writes none
                             bases.advance(entry.entity, entry.record_id, entry.fields, seq)
                         deleted = int(entry.kind == "delete")
                         noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
-                    self._drop_shadow(entry, seq if isinstance(seq, int) else None)
+                    shadows.drop(entry, seq if isinstance(seq, int) else None, later)
                 else:
                     outbox.acknowledge_all(acknowledged)
+                    bases.removed(acknowledged)
                     acknowledged = []
+                    shadows.flush(conn)
                     outbox.mark(entry.op_id, str(status), dict(result))
                     bases.settled(entry.op_id, keep=True)
                     self._fall_back_to_server(entry.entity, entry.record_id, entry.kind)
+                    shadows.reload(conn, entry.entity, entry.record_id)
             outbox.acknowledge_all(acknowledged)
-            bases.save(self._ctx.conn, outbox)
-            self._ctx.conn.executemany(_NOTE_VERSION, noted)
-
-    def _drop_shadow(self, entry: OutboxEntry, seq: int | None) -> None:
-        """Our value is now the server's: the remembered server value is history, or,
-        for a field a later pending edit changes again, it is our applied value now."""
-        entity, record_id = entry.entity, entry.record_id
-        conn = self._ctx.conn
-        if entry.kind == "delete":
-            conn.execute(
-                "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
-            )
-            return
-        later: set[str] = set()
-        for (raw,) in conn.execute(
-            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'"
-            " AND kind != 'delete' AND counter > ?",
-            (entity, record_id, entry.counter),
-        ):
-            later.update(json.loads(raw))
-        conn.executemany(
-            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
-            [(entity, record_id, name) for name in entry.fields if name not in later],
-        )
-        kept = [
-            (entity, record_id, name, json.dumps(change.get("value"), ensure_ascii=False))
-            for name, change in entry.fields.items()
-            if name in later
-        ]
-        if seq is None:  # nothing written (the server held this already): the value only
-            conn.executemany(
-                "UPDATE sync_shadow SET value = ?4 WHERE entity = ?1 AND record_id = ?2"
-                " AND field = ?3",
-                kept,
-            )
-            return
-        # (the later edit may have been made before this one was answered, as on a new
-        # record: it had no server value to remember then, it has one now)
-        conn.executemany(
-            "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO UPDATE SET"
-            " value = excluded.value, version = excluded.version",
-            [(*row, seq) for row in kept],
-        )
+            shadows.flush(conn)
+            bases.save(conn, outbox)
+            conn.executemany(_NOTE_VERSION, noted)
 
     def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:
         """Conflict or rejection: show what the server holds, as every other laptop does.
@@ -950,7 +916,8 @@ class _PendingBases:
     An entry stops being rebased once settled: acknowledged (and deleted) or marked.
     """
 
-    def __init__(self, pending: dict[tuple[str, str], list[_PendingEntry]]) -> None:
+    def __init__(self, conn: Any, pending: dict[tuple[str, str], list[_PendingEntry]]) -> None:
+        self._conn = conn
         self._pending = pending
         self._by_op = {e.op_id: e for entries in pending.values() for e in entries}
         self._versions: list[tuple[str, str, str, int]] = []
@@ -966,15 +933,62 @@ class _PendingBases:
             for start in range(0, len(ordered), 500):
                 chunk = ordered[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
-                for counter, op_id, record_id, raw in conn.execute(
-                    "SELECT counter, op_id, record_id, fields FROM outbox WHERE entity = ?"
+                for counter, op_id, record_id, kind in conn.execute(
+                    "SELECT counter, op_id, record_id, kind FROM outbox WHERE entity = ?"
                     f" AND +state = 'pending' AND record_id IN ({marks}) ORDER BY counter",
                     (entity, *chunk),
                 ):
                     pending.setdefault((entity, record_id), []).append(
-                        _PendingEntry(counter, op_id, json.loads(raw))
+                        _PendingEntry(counter, op_id, kind)
                     )
-        return cls(pending)
+        # The fields are rebased, or looked at, only where a record has another entry than
+        # the one answered: read those at once (the rest only if ever asked for).
+        answered: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for entry in entries:
+            answered[(entry.entity, entry.record_id)].add(entry.op_id)
+        wanted = [
+            e
+            for key, found in pending.items()
+            if len(answered[key] | {e.op_id for e in found}) > 1
+            for e in found
+        ]
+        bases = cls(conn, pending)
+        bases._read_fields(wanted)
+        return bases
+
+    def _read_fields(self, entries: list[_PendingEntry]) -> None:
+        by_counter = {e.counter: e for e in entries}
+        ordered = sorted(by_counter)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for counter, raw in self._conn.execute(
+                f"SELECT counter, fields FROM outbox WHERE counter IN ({marks})", chunk
+            ):
+                by_counter[counter].fields = read_json(raw)
+
+    def _fields(self, entry: _PendingEntry) -> dict[str, dict[str, JSON]]:
+        if entry.fields is None:
+            self._read_fields([entry])
+        assert entry.fields is not None  # a pending entry stays in the outbox till the end
+        return entry.fields
+
+    def later_fields(self, entry: OutboxEntry) -> set[str]:
+        """Field names of the record's edits after ``entry`` that are pending in the outbox
+        now (as ``SELECT … WHERE state = 'pending' AND kind != 'delete' AND counter > ?``
+        would read them, without asking once per entry)."""
+        later: set[str] = set()
+        for other in self._pending.get((entry.entity, entry.record_id), ()):
+            if other.counter > entry.counter and other.in_outbox and other.kind != "delete":
+                later.update(self._fields(other))
+        return later
+
+    def removed(self, op_ids: list[str]) -> None:
+        """These entries were acknowledged and have now left the outbox."""
+        for op_id in op_ids:
+            entry = self._by_op.get(op_id)
+            if entry is not None:
+                entry.in_outbox = False
 
     def settled(self, op_id: str, *, keep: bool) -> None:
         """No more rebasing of this entry; ``keep``: it stays, with the rebases so far."""
@@ -982,6 +996,8 @@ class _PendingBases:
         if entry is not None:
             entry.active = False
             entry.dirty = entry.dirty and keep
+            if keep:
+                entry.in_outbox = False  # marked: no longer pending
 
     def advance(
         self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
@@ -991,7 +1007,7 @@ class _PendingBases:
         for entry in self._pending.get((entity, record_id), ()):
             if not entry.active:
                 continue
-            for name, change in entry.fields.items():
+            for name, change in self._fields(entry).items():
                 if name in fields and change.get("base") == fields[name].get("base"):
                     change["base"] = seq
                     entry.dirty = True
@@ -1001,7 +1017,7 @@ class _PendingBases:
         conn.executemany(
             "UPDATE outbox SET fields = ? WHERE counter = ?",
             [
-                (json.dumps(e.fields, ensure_ascii=False), e.counter)
+                (json.dumps(self._fields(e), ensure_ascii=False), e.counter)
                 for e in self._by_op.values()
                 if e.dirty
             ],
@@ -1012,9 +1028,111 @@ class _PendingBases:
 class _PendingEntry:
     counter: int
     op_id: str
-    fields: dict[str, dict[str, JSON]]
+    kind: str
+    fields: dict[str, dict[str, JSON]] | None = None
+    """Read only where needed (most records of a batch have no other pending entry)."""
     active: bool = True
     dirty: bool = False
+    in_outbox: bool = True
+    """Still a pending entry in the outbox table (an acknowledged entry is, until the
+    batch's deletes are written)."""
+
+
+class _ShadowDrops:
+    """What acknowledging a push batch does to the remembered server values (``sync_shadow``).
+
+    An applied entry's fields are our values on the server now: their remembered values go,
+    except for fields a later pending edit changes again (those keep a value, which is ours
+    now). The statements are queued in order and written together (runs of the same
+    statement as one ``executemany``) before anything reads the shadows, and at the end.
+    Which shadow rows exist is read once for the batch's records and kept up to date here,
+    so a delete or update of a row that is not there is not sent at all.
+    """
+
+    _DELETE_RECORD = "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?"
+    _DELETE_FIELD = "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?"
+    _UPDATE_VALUE = (
+        "UPDATE sync_shadow SET value = ?4 WHERE entity = ?1 AND record_id = ?2 AND field = ?3"
+    )
+    _UPSERT = (
+        "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO UPDATE SET"
+        " value = excluded.value, version = excluded.version"
+    )
+
+    def __init__(self, present: dict[tuple[str, str], set[str]]) -> None:
+        self._present = present
+        """Shadowed field names by record, as the table holds them with the queue written."""
+        self._queue: list[tuple[str, list[tuple[Any, ...]]]] = []
+
+    @classmethod
+    def load(cls, conn: Any, entries: list[OutboxEntry]) -> _ShadowDrops:
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for entry in entries:
+            by_entity[entry.entity].add(entry.record_id)
+        present: dict[tuple[str, str], set[str]] = {}
+        for entity, ids in by_entity.items():
+            ordered = sorted(ids)
+            for record_id in ordered:
+                present[(entity, record_id)] = set()
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for record_id, name in conn.execute(
+                    "SELECT record_id, field FROM sync_shadow WHERE entity = ?"
+                    f" AND record_id IN ({marks})",
+                    (entity, *chunk),
+                ):
+                    present[(entity, record_id)].add(name)
+        return cls(present)
+
+    def _add(self, sql: str, params: tuple[Any, ...]) -> None:
+        if self._queue and self._queue[-1][0] == sql:
+            self._queue[-1][1].append(params)
+        else:
+            self._queue.append((sql, [params]))
+
+    def drop(self, entry: OutboxEntry, seq: int | None, later: set[str]) -> None:
+        """Our value is now the server's: the remembered server value is history, or,
+        for a field a later pending edit changes again, it is our applied value now."""
+        entity, record_id = entry.entity, entry.record_id
+        present = self._present.setdefault((entity, record_id), set())
+        if entry.kind == "delete":
+            if present:
+                self._add(self._DELETE_RECORD, (entity, record_id))
+                present.clear()
+            return
+        for name, change in entry.fields.items():
+            if name not in later:
+                if name in present:
+                    self._add(self._DELETE_FIELD, (entity, record_id, name))
+                    present.discard(name)
+                continue
+            value = json.dumps(change.get("value"), ensure_ascii=False)
+            if seq is None:
+                # nothing written (the server held this already): the value only
+                if name in present:
+                    self._add(self._UPDATE_VALUE, (entity, record_id, name, value))
+            else:
+                # (the later edit may have been made before this one was answered, as on a
+                # new record: it had no server value to remember then, it has one now)
+                self._add(self._UPSERT, (entity, record_id, name, value, seq))
+                present.add(name)
+
+    def flush(self, conn: Any) -> None:
+        for sql, rows in self._queue:
+            conn.executemany(sql, rows)
+        self._queue.clear()
+
+    def reload(self, conn: Any, entity: str, record_id: str) -> None:
+        """Read the record's shadows again (after something else wrote them)."""
+        self._present[(entity, record_id)] = {
+            name
+            for (name,) in conn.execute(
+                "SELECT field FROM sync_shadow WHERE entity = ? AND record_id = ?",
+                (entity, record_id),
+            )
+        }
 
 
 def _wire_default(value: Any) -> JSON:
