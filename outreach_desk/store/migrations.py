@@ -398,6 +398,22 @@ BEGIN
 END;
 """
 
+V8_RECORD_VERSIONS = """
+-- Field versions, one row per record (a JSON object of field name to version) instead of
+-- one row per field: a record has a dozen fields, and a laptop's first sync wrote a dozen
+-- rows per record, four in ten of the pages a full pull wrote. Same content, same rules.
+CREATE TABLE record_versions (
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    versions TEXT NOT NULL,
+    PRIMARY KEY (entity, record_id)
+) WITHOUT ROWID;
+INSERT INTO record_versions(entity, record_id, versions)
+    SELECT entity, record_id, json_group_object(field, version)
+    FROM field_versions GROUP BY entity, record_id;
+DROP TABLE field_versions;
+"""
+
 
 def _script(sql: str) -> Callable[[Any], None]:
     def step(conn: Any) -> None:
@@ -433,6 +449,7 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     _script(V5_SYNC),
     _script(V6_SHADOW),
     _script(V7_REVIEWS),
+    _script(V8_RECORD_VERSIONS),
 )
 LATEST = len(STEPS)
 

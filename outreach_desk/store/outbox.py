@@ -91,12 +91,7 @@ class Outbox:
         values: dict[str, JSON],
     ) -> str:
         """Write one entry; the caller holds the transaction of the change itself."""
-        bases = dict(
-            self._conn.execute(
-                "SELECT field, version FROM field_versions WHERE entity = ? AND record_id = ?",
-                (entity, record_id),
-            ).fetchall()
-        )
+        bases = self.field_versions(entity, record_id)
         if kind == "delete":
             # a delete names every version it saw, so the server can tell whether it
             # would discard an edit this device never saw (then it is a conflict)
@@ -196,12 +191,7 @@ class Outbox:
         replica falls back to the remembered value (``sync_shadow``), as every other laptop
         shows it; a value pulled later replaces it, being newer.
         """
-        versions = dict(
-            self._conn.execute(
-                "SELECT field, version FROM field_versions WHERE entity = ? AND record_id = ?",
-                (entity, record_id),
-            ).fetchall()
-        )
+        versions = self.field_versions(entity, record_id)
         self._conn.executemany(
             "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO NOTHING",
@@ -212,17 +202,40 @@ class Outbox:
             ],
         )
 
+    def field_versions(self, entity: str, record_id: str) -> dict[str, int]:
+        """The server version each field of the record was last seen at, by field name."""
+        row = self._conn.execute(
+            "SELECT versions FROM record_versions WHERE entity = ? AND record_id = ?",
+            (entity, record_id),
+        ).fetchone()
+        return dict(sorted(read_json(row[0]).items())) if row else {}
+
     def set_field_version(self, entity: str, record_id: str, field: str, version: int) -> None:
-        self._conn.execute(
-            "INSERT INTO field_versions(entity, record_id, field, version) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(entity, record_id, field) DO UPDATE SET version = excluded.version",
-            (entity, record_id, field, version),
-        )
+        self.set_field_versions([(entity, record_id, field, version)])
 
     def set_field_versions(self, rows: list[tuple[str, str, str, int]]) -> None:
-        """``set_field_version`` for many (entity, record_id, field, version) at once."""
-        self._conn.executemany(
-            "INSERT INTO field_versions(entity, record_id, field, version) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(entity, record_id, field) DO UPDATE SET version = excluded.version",
-            rows,
-        )
+        """``set_field_version`` for many (entity, record_id, field, version) at once: one
+        statement per record, merged into what is stored (a later row for the same field
+        wins, as writing the rows one by one would)."""
+        by_record: dict[tuple[str, str], dict[str, int]] = {}
+        for entity, record_id, field, version in rows:
+            by_record.setdefault((entity, record_id), {})[field] = version
+        write_field_versions(self._conn, by_record)
+
+
+_WRITE_VERSIONS = (
+    "INSERT INTO record_versions(entity, record_id, versions) VALUES (?, ?, ?)"
+    " ON CONFLICT(entity, record_id) DO UPDATE SET"
+    " versions = json_patch(record_versions.versions, excluded.versions)"
+)
+
+
+def write_field_versions(conn: Any, by_record: dict[tuple[str, str], dict[str, int]]) -> None:
+    """Merge these field versions, by record, into the stored ones."""
+    conn.executemany(
+        _WRITE_VERSIONS,
+        [
+            (entity, record_id, json.dumps(versions, separators=(",", ":")))
+            for (entity, record_id), versions in by_record.items()
+        ],
+    )

@@ -25,7 +25,7 @@ from typing import Any
 from ..domain.enums import AccessAction
 from .audit import GENESIS, AccessEntry
 from .codec import JSON, to_column, to_wire
-from .outbox import OutboxEntry, read_json
+from .outbox import OutboxEntry, read_json, write_field_versions
 from .repository import Repository
 from .store import Store
 
@@ -322,7 +322,7 @@ class LocalReplica:
                     self._apply_one(change, report)
                 page.flush_inserts(conn)
                 conn.executemany(_NOTE_VERSION, page.noted)
-                self._store.outbox.set_field_versions(page.versions)
+                write_field_versions(conn, page.versions)
                 self._refresh_page(page.refresh)
             finally:
                 self._page = None
@@ -460,13 +460,15 @@ class LocalReplica:
             )
         columns = _columns(repo.cls)
         updates: dict[str, Any] = {}
-        versions = page.versions
+        newer = page.versions.get(key)
         for name, change_field in fields.items():
             version = int(change_field["version"])
             if known.get(name, -1) >= version:
                 report.skipped_stale += 1
                 continue
-            versions.append((entity, record_id, name, version))
+            if newer is None:
+                newer = page.versions[key] = {}
+            newer[name] = version
             known[name] = version
             if name not in columns:
                 continue
@@ -654,7 +656,7 @@ class LocalReplica:
                             self._soft_delete(repo, row[0], final_too=True)
                     else:
                         self._soft_delete(repo, row[0])
-                for table in ("sync_records", "field_versions", "sync_shadow"):
+                for table in ("sync_records", "record_versions", "sync_shadow"):
                     conn.execute(
                         f"DELETE FROM {table} WHERE entity = ? AND record_id = ?",
                         (entity, record_id),
@@ -847,8 +849,8 @@ class _Page:
     known: dict[tuple[str, str], dict[str, int]]
     """Field versions of the page's records."""
     noted: list[tuple[str, str, str, int, int]] = dataclasses.field(default_factory=list)
-    versions: list[tuple[str, str, str, int]] = dataclasses.field(default_factory=list)
-    """Field versions the page moved forward, written together at the end of the page."""
+    versions: dict[tuple[str, str], dict[str, int]] = dataclasses.field(default_factory=dict)
+    """Field versions the page moved forward, by record, written together at the end."""
     rows: dict[tuple[str, str], tuple[int, str | None] | None] = dataclasses.field(
         default_factory=dict
     )
@@ -888,12 +890,12 @@ class _Page:
                     (entity, *chunk),
                 ):
                     pending.setdefault((entity, record_id), set()).update(json.loads(raw))
-                for record_id, name, version in conn.execute(
-                    "SELECT record_id, field, version FROM field_versions WHERE entity = ?"
+                for record_id, raw in conn.execute(
+                    "SELECT record_id, versions FROM record_versions WHERE entity = ?"
                     f" AND record_id IN ({marks})",
                     (entity, *chunk),
                 ):
-                    known.setdefault((entity, record_id), {})[name] = version
+                    known[(entity, record_id)] = read_json(raw)
         return cls(pending, known)
 
 
@@ -920,7 +922,7 @@ class _PendingBases:
         self._conn = conn
         self._pending = pending
         self._by_op = {e.op_id: e for entries in pending.values() for e in entries}
-        self._versions: list[tuple[str, str, str, int]] = []
+        self._versions: dict[tuple[str, str], dict[str, int]] = {}
 
     @classmethod
     def load(cls, conn: Any, entries: list[Any]) -> _PendingBases:
@@ -1003,7 +1005,7 @@ class _PendingBases:
         self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
     ) -> None:
         """Our write is now version ``seq`` on the server: later local edits build on it."""
-        self._versions.extend((entity, record_id, name, seq) for name in fields)
+        self._versions.setdefault((entity, record_id), {}).update(dict.fromkeys(fields, seq))
         for entry in self._pending.get((entity, record_id), ()):
             if not entry.active:
                 continue
@@ -1013,7 +1015,7 @@ class _PendingBases:
                     entry.dirty = True
 
     def save(self, conn: Any, outbox: Any) -> None:
-        outbox.set_field_versions(self._versions)
+        write_field_versions(conn, self._versions)
         conn.executemany(
             "UPDATE outbox SET fields = ? WHERE counter = ?",
             [

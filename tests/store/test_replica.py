@@ -74,11 +74,7 @@ def test_rebases_within_one_batch_follow_the_answers_in_order(store: Store) -> N
     still = {e.op_id: e for e in store.outbox.all()}
     assert set(still) == {conflicting.op_id}
     assert still[conflicting.op_id].fields["phone"]["base"] == 10
-    versions = dict(
-        store.context.conn.execute(
-            "SELECT field, version FROM field_versions WHERE record_id = ?", (person.id,)
-        ).fetchall()
-    )
+    versions = store.outbox.field_versions("citizen", person.id)
     assert versions["phone"] == versions["nickname"] == 12 and versions["name"] == 10
 
 
@@ -243,11 +239,7 @@ def test_records_created_changed_and_deleted_within_one_page(store: Store) -> No
         "SELECT housing FROM housing_history WHERE citizen_id = ? ORDER BY rowid", (edited,)
     ).fetchall()
     assert [h for (h,) in housing] == ["street", "shelter"]
-    versions = dict(
-        store.context.conn.execute(
-            "SELECT field, version FROM field_versions WHERE record_id = ?", (edited,)
-        ).fetchall()
-    )
+    versions = store.outbox.field_versions("citizen", edited)
     assert versions["nickname"] == versions["housing"] == 6 and versions["name"] == 5
     assert sorted(replica.partition_versions()[TEAM]) == sorted(
         [("citizen", edited, 6, False), ("citizen", plain, 9, False), ("citizen", removed, 8, True)]
@@ -307,9 +299,5 @@ def test_a_batch_of_answers_for_new_and_edited_records(store: Store) -> None:
     assert store.citizens.get(known).nickname == "Sidst"
     assert store.citizens.get(fresh.id).phone == "44444444"
     assert _shadows(store, known) == {} and _shadows(store, fresh.id) == {}
-    versions = dict(
-        store.context.conn.execute(
-            "SELECT field, version FROM field_versions WHERE record_id = ?", (fresh.id,)
-        ).fetchall()
-    )
+    versions = store.outbox.field_versions("citizen", fresh.id)
     assert versions["phone"] == 21 and versions["name"] == 20

@@ -194,7 +194,7 @@ def test_verify_finds_and_repairs_a_missing_record(pair: tuple[Laptop, Laptop]) 
     ctx = bo.store.context
     with bo.store.transaction():
         ctx.conn.execute("DELETE FROM citizens WHERE id = ?", (person.id,))
-        ctx.conn.execute("DELETE FROM field_versions WHERE record_id = ?", (person.id,))
+        ctx.conn.execute("DELETE FROM record_versions WHERE record_id = ?", (person.id,))
         ctx.conn.execute("DELETE FROM sync_records WHERE record_id = ?", (person.id,))
     report = bo.sync()
     assert report.repaired == [bo.team] and report.still_mismatched == []
