@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from ..domain.ids import uuid7
-from .codec import JSON
+from .codec import JSON, compact_json
 from .session import Session
 
 
@@ -235,7 +235,7 @@ def write_field_versions(conn: Any, by_record: dict[tuple[str, str], dict[str, i
     conn.executemany(
         _WRITE_VERSIONS,
         [
-            (entity, record_id, json.dumps(versions, separators=(",", ":")))
+            (entity, record_id, compact_json(versions))
             for (entity, record_id), versions in by_record.items()
         ],
     )

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from ..domain.enums import AccessAction
@@ -421,7 +422,7 @@ class LocalReplica:
         deleted = int(bool(change.get("deleted")))
         moved_to = _moved_to(change)
         partition = moved_to or change["partition"]
-        top = max((int(f["version"]) for f in fields.values()), default=seq)
+        top = max(map(int, map(_VERSION, fields.values())), default=seq)
         page.noted.append((entity, record_id, partition, top, deleted))
         if repo is None:
             return  # an entity this version of the app does not hold
@@ -553,7 +554,9 @@ class LocalReplica:
                 chunk = ordered[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
                 rows = self._ctx.query(
-                    f"SELECT * FROM {repo.table} WHERE id IN ({marks}) ORDER BY rid", tuple(chunk)
+                    f"SELECT {repo.bulk_columns} FROM {repo.table} WHERE id IN ({marks})"
+                    " ORDER BY rid",
+                    tuple(chunk),
                 )
                 if rows:
                     repo._after_write_many(rows)
@@ -792,6 +795,7 @@ _NOTE_VERSION = (
 _ENTRY_FIELDS = dataclasses.fields(AccessEntry)
 _COLUMNS: dict[type, frozenset[str]] = {}
 _NOTHING: frozenset[str] = frozenset()
+_VERSION = itemgetter("version")
 _INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
 
 

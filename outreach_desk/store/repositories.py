@@ -101,6 +101,8 @@ class CitizenRepository(Repository[Citizen]):
     def _after_write(self, obj: Citizen, rid: int) -> None:
         refresh_citizen_search(self._ctx.conn, rid)
 
+    bulk_columns = "rid"
+
     def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
         refresh_citizen_searches(self._ctx.conn, [row["rid"] for row in rows])
 
@@ -144,6 +146,8 @@ class NoteRepository(Repository[JournalNote]):
                 " VALUES (?, ?, ?)",
                 [(c, obj.id, obj.event_time.isoformat()) for c in obj.citizen_ids],
             )
+
+    bulk_columns = "rid, id, deleted_at, event_time, citizen_ids"
 
     def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
         conn = self._ctx.conn
