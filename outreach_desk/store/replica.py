@@ -435,10 +435,6 @@ class LocalReplica:
             row = conn.execute(
                 f"SELECT rid, deleted_at FROM {repo.table} WHERE id = ?", (record_id,)
             ).fetchone()
-        if row is not None:
-            # what follows updates or deletes a stored row: inserts the page made before
-            # it go first, so every statement runs in the order of the changes
-            page.flush_inserts(conn)
         if moved_to is not None or deleted:
             # Deleted, or moved out of this partition (if this laptop holds the new team
             # too, the whole record follows in that team's feed and brings the row back).
@@ -448,6 +444,7 @@ class LocalReplica:
                     self._shadow(entity, record_id, "_deleted", True, seq)
                     report.kept_local += 1
                     return
+                page.flush_inserts(conn)  # what a delete updates may read other records
                 self._soft_delete(repo, row[0])
             report.applied += 1
             return
@@ -865,11 +862,13 @@ class _Page:
     now: str = ""
     """The time the page is applied: ``created_at``/``updated_at`` of what it writes."""
     inserts: dict[str, list[tuple[Any, ...]]] = dataclasses.field(default_factory=dict)
-    """Rows of new records, by statement, not yet written: written together before anything
-    that reads or updates a record table (``flush_inserts``). Rows of one table keep their
-    order; different tables' rows may be reordered, which changes nothing (foreign keys
-    are deferred, and what the insert triggers derive depends only on the rows present
-    when the last of them runs)."""
+    """Rows of new records, by statement, not yet written: written together at the end of
+    the page, or before anything reads a record table or deletes a record
+    (``flush_inserts``). An update of a stored record may run before the inserts queued
+    ahead of it: it changes that row only, and its triggers read nothing else. Rows of one
+    table keep their order; different tables' rows may be reordered, which changes nothing
+    (foreign keys are deferred, and what the insert triggers derive depends only on the rows
+    present when the last of them runs)."""
 
     def flush_inserts(self, conn: Any) -> None:
         for sql, rows in self.inserts.items():

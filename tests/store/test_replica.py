@@ -222,7 +222,7 @@ def test_records_created_changed_and_deleted_within_one_page(store: Store) -> No
     edited, removed, plain = uuid7(), uuid7(), uuid7()
     tombstone = {**_change(8, "citizen", removed, {}), "deleted": True, "kind": "delete"}
     page = [
-        _remote_citizen(5, edited, housing="street"),
+        _remote_citizen(5, edited, housing="street_homeless"),
         _change(6, "citizen", edited, {"nickname": "Skiftet", "housing": "shelter"}),
         _remote_citizen(7, removed, nickname="Væk"),
         tombstone,
@@ -238,7 +238,7 @@ def test_records_created_changed_and_deleted_within_one_page(store: Store) -> No
     housing = store.context.conn.execute(
         "SELECT housing FROM housing_history WHERE citizen_id = ? ORDER BY rowid", (edited,)
     ).fetchall()
-    assert [h for (h,) in housing] == ["street", "shelter"]
+    assert [h for (h,) in housing] == ["street_homeless", "shelter"]
     versions = store.outbox.field_versions("citizen", edited)
     assert versions["nickname"] == versions["housing"] == 6 and versions["name"] == 5
     assert sorted(replica.partition_versions()[TEAM]) == sorted(
