@@ -459,6 +459,17 @@ class LocalReplica:
         columns = _columns(repo.cls)
         updates: dict[str, Any] = {}
         newer = page.versions.get(key)
+        if not known and not pending and fields:
+            # the first this laptop hears of the record (most of a first pull): every field
+            # is newer than nothing, and none is under a local edit
+            versions = {name: int(f["version"]) for name, f in fields.items()}
+            known.update(versions)
+            if newer is None:
+                page.versions[key] = versions
+            else:
+                newer.update(versions)
+            updates = {name: to_column(f["value"]) for name, f in fields.items() if name in columns}
+            fields = {}  # done
         for name, change_field in fields.items():
             version = int(change_field["version"])
             if known.get(name, -1) >= version:
