@@ -176,6 +176,13 @@ class Outbox:
         if op_ids:
             self._conn.executemany("DELETE FROM outbox WHERE op_id = ?", [(i,) for i in op_ids])
 
+    def acknowledge_entries(self, entries: list[OutboxEntry]) -> None:
+        """``acknowledge`` for entries just read (found by their counter, the table's key)."""
+        if entries:
+            self._conn.executemany(
+                "DELETE FROM outbox WHERE counter = ?", [(e.counter,) for e in entries]
+            )
+
     def mark(self, op_id: str, state: str, result: dict[str, JSON]) -> None:
         """Conflict or rejection: kept for a human, never dropped."""
         self._conn.execute(

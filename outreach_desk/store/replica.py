@@ -212,7 +212,7 @@ class LocalReplica:
             # Acknowledged entries are deleted, and versions and shadows written, in bulk:
             # before anything that reads the outbox or the shadows (a fall-back) and at the
             # end, so in effect at once.
-            acknowledged: list[str] = []
+            acknowledged: list[OutboxEntry] = []
             noted: list[tuple[str, str, str, int, int]] = []
             for result in results:
                 entry = by_id.get(str(result["op_id"]))
@@ -221,7 +221,7 @@ class LocalReplica:
                 status = result["status"]
                 if status == "applied":
                     seq = result.get("seq")
-                    acknowledged.append(entry.op_id)
+                    acknowledged.append(entry)
                     later = bases.later_fields(entry)
                     bases.settled(entry.op_id, keep=False)
                     if isinstance(seq, int):
@@ -231,7 +231,7 @@ class LocalReplica:
                         noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
                     shadows.drop(entry, seq if isinstance(seq, int) else None, later)
                 else:
-                    outbox.acknowledge_all(acknowledged)
+                    outbox.acknowledge_entries(acknowledged)
                     bases.removed(acknowledged)
                     acknowledged = []
                     shadows.flush(conn)
@@ -239,7 +239,7 @@ class LocalReplica:
                     bases.settled(entry.op_id, keep=True)
                     self._fall_back_to_server(entry.entity, entry.record_id, entry.kind)
                     shadows.reload(conn, entry.entity, entry.record_id)
-            outbox.acknowledge_all(acknowledged)
+            outbox.acknowledge_entries(acknowledged)
             shadows.flush(conn)
             bases.save(conn, outbox)
             conn.executemany(_NOTE_VERSION, noted)
@@ -939,24 +939,41 @@ class _PendingBases:
         self._versions: dict[tuple[str, str], dict[str, int]] = {}
 
     @classmethod
-    def load(cls, conn: Any, entries: list[Any]) -> _PendingBases:
+    def load(cls, conn: Any, entries: list[OutboxEntry]) -> _PendingBases:
+        """The pending entries of the batch's records. The batch's own entries were just
+        read; the others are found by the outbox's index of records alone (it holds each
+        entry's counter), and read only if there are any."""
+        batch = {e.counter: e for e in entries}
         by_entity: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             by_entity[entry.entity].add(entry.record_id)
-        pending: dict[tuple[str, str], list[_PendingEntry]] = {}
+        found: dict[int, tuple[str, str]] = {}
         for entity, ids in by_entity.items():
             ordered = sorted(ids)
             for start in range(0, len(ordered), 500):
                 chunk = ordered[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
-                for counter, op_id, record_id, kind in conn.execute(
-                    "SELECT counter, op_id, record_id, kind FROM outbox WHERE entity = ?"
-                    f" AND +state = 'pending' AND record_id IN ({marks}) ORDER BY counter",
+                for counter, record_id in conn.execute(
+                    "SELECT counter, record_id FROM outbox"
+                    f" WHERE entity = ? AND record_id IN ({marks})",
                     (entity, *chunk),
                 ):
-                    pending.setdefault((entity, record_id), []).append(
-                        _PendingEntry(counter, op_id, kind)
-                    )
+                    found[counter] = (entity, record_id)
+        described = {c: (e.op_id, e.kind, e.state) for c, e in batch.items() if c in found}
+        others = sorted(c for c in found if c not in batch)
+        for start in range(0, len(others), 500):
+            counters = others[start : start + 500]
+            marks = ", ".join("?" * len(counters))
+            for counter, op_id, kind, state in conn.execute(
+                f"SELECT counter, op_id, kind, state FROM outbox WHERE counter IN ({marks})",
+                counters,
+            ):
+                described[counter] = (op_id, kind, state)
+        pending: dict[tuple[str, str], list[_PendingEntry]] = {}
+        for counter in sorted(described):
+            op_id, kind, state = described[counter]
+            if state == "pending":
+                pending.setdefault(found[counter], []).append(_PendingEntry(counter, op_id, kind))
         # The fields are rebased, or looked at, only where a record has another entry than
         # the one answered: read those at once (the rest only if ever asked for).
         answered: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -964,9 +981,9 @@ class _PendingBases:
             answered[(entry.entity, entry.record_id)].add(entry.op_id)
         wanted = [
             e
-            for key, found in pending.items()
-            if len(answered[key] | {e.op_id for e in found}) > 1
-            for e in found
+            for key, listed in pending.items()
+            if len(answered[key] | {e.op_id for e in listed}) > 1
+            for e in listed
         ]
         bases = cls(conn, pending)
         bases._read_fields(wanted)
@@ -999,10 +1016,10 @@ class _PendingBases:
                 later.update(self._fields(other))
         return later
 
-    def removed(self, op_ids: list[str]) -> None:
+    def removed(self, entries: list[OutboxEntry]) -> None:
         """These entries were acknowledged and have now left the outbox."""
-        for op_id in op_ids:
-            entry = self._by_op.get(op_id)
+        for acknowledged in entries:
+            entry = self._by_op.get(acknowledged.op_id)
             if entry is not None:
                 entry.in_outbox = False
 
