@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -191,17 +192,33 @@ class SyncEngine:
         report.forgotten = self.replica.forget_partitions(report.teams)
 
     def _pull(self, report: SyncReport, epoch: str) -> None:
+        """Pages are applied in order, each with its cursor in one local transaction; while
+        one is applied the next is already fetched (from where the page ends, which is where
+        the cursor stands once it is applied), on a helper thread that only talks HTTP."""
         self._checked = None
-        while True:
-            self._check()
-            page = self.client.pull_page(self.replica.cursor(), PULL_PAGE, check=self._ask_check)
-            changes = page.changes
-            self.replica.apply_changes(changes, page.next, page.epoch or epoch)
-            report.pulled += len(changes)
-            self._progress("pull", page.next, max(page.high_water, page.next))
-            if not page.more:
-                self._checked = page if page.partitions is not None else None
-                return
+        self._check()
+
+        def fetch(after: int) -> PullPage:
+            return self.client.pull_page(after, PULL_PAGE, check=self._ask_check)
+
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead:
+            page = fetch(self.replica.cursor())
+            while True:
+                following = ahead.submit(fetch, page.next) if page.more else None
+                changes = page.changes
+                try:
+                    self.replica.apply_changes(changes, page.next, page.epoch or epoch)
+                except BaseException:
+                    if following is not None:
+                        following.cancel()  # (if already on the wire, it is waited for)
+                    raise
+                report.pulled += len(changes)
+                self._progress("pull", page.next, max(page.high_water, page.next))
+                if following is None:
+                    self._checked = page if page.partitions is not None else None
+                    return
+                self._check()
+                page = following.result()
 
     def _summaries(self, teams: Sequence[str]) -> dict[str, PartitionSummary]:
         local = self.replica.partition_lines()

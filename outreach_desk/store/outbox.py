@@ -14,11 +14,11 @@ from typing import Any
 import orjson
 
 from ..domain.ids import uuid7
-from .codec import JSON
+from .codec import JSON, compact_json
 from .session import Session
 
 
-def _loads(text: str) -> Any:
+def read_json(text: str) -> Any:
     """An entry's JSON: orjson reads a push batch's 500 entries several times faster; what
     it refuses (``NaN``, integers beyond 64 bits) the standard library reads as before."""
     try:
@@ -91,12 +91,7 @@ class Outbox:
         values: dict[str, JSON],
     ) -> str:
         """Write one entry; the caller holds the transaction of the change itself."""
-        bases = dict(
-            self._conn.execute(
-                "SELECT field, version FROM field_versions WHERE entity = ? AND record_id = ?",
-                (entity, record_id),
-            ).fetchall()
-        )
+        bases = self.field_versions(entity, record_id)
         if kind == "delete":
             # a delete names every version it saw, so the server can tell whether it
             # would discard an edit this device never saw (then it is a conflict)
@@ -138,11 +133,11 @@ class Outbox:
                 r[3],
                 r[4],
                 r[5],
-                _loads(r[6]),
+                read_json(r[6]),
                 r[7],
                 r[8],
                 r[9],
-                _loads(r[10]) if r[10] else None,
+                read_json(r[10]) if r[10] else None,
             )
             for r in rows
         ]
@@ -181,6 +176,13 @@ class Outbox:
         if op_ids:
             self._conn.executemany("DELETE FROM outbox WHERE op_id = ?", [(i,) for i in op_ids])
 
+    def acknowledge_entries(self, entries: list[OutboxEntry]) -> None:
+        """``acknowledge`` for entries just read (found by their counter, the table's key)."""
+        if entries:
+            self._conn.executemany(
+                "DELETE FROM outbox WHERE counter = ?", [(e.counter,) for e in entries]
+            )
+
     def mark(self, op_id: str, state: str, result: dict[str, JSON]) -> None:
         """Conflict or rejection: kept for a human, never dropped."""
         self._conn.execute(
@@ -196,12 +198,7 @@ class Outbox:
         replica falls back to the remembered value (``sync_shadow``), as every other laptop
         shows it; a value pulled later replaces it, being newer.
         """
-        versions = dict(
-            self._conn.execute(
-                "SELECT field, version FROM field_versions WHERE entity = ? AND record_id = ?",
-                (entity, record_id),
-            ).fetchall()
-        )
+        versions = self.field_versions(entity, record_id)
         self._conn.executemany(
             "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO NOTHING",
@@ -212,17 +209,40 @@ class Outbox:
             ],
         )
 
+    def field_versions(self, entity: str, record_id: str) -> dict[str, int]:
+        """The server version each field of the record was last seen at, by field name."""
+        row = self._conn.execute(
+            "SELECT versions FROM record_versions WHERE entity = ? AND record_id = ?",
+            (entity, record_id),
+        ).fetchone()
+        return dict(sorted(read_json(row[0]).items())) if row else {}
+
     def set_field_version(self, entity: str, record_id: str, field: str, version: int) -> None:
-        self._conn.execute(
-            "INSERT INTO field_versions(entity, record_id, field, version) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(entity, record_id, field) DO UPDATE SET version = excluded.version",
-            (entity, record_id, field, version),
-        )
+        self.set_field_versions([(entity, record_id, field, version)])
 
     def set_field_versions(self, rows: list[tuple[str, str, str, int]]) -> None:
-        """``set_field_version`` for many (entity, record_id, field, version) at once."""
-        self._conn.executemany(
-            "INSERT INTO field_versions(entity, record_id, field, version) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(entity, record_id, field) DO UPDATE SET version = excluded.version",
-            rows,
-        )
+        """``set_field_version`` for many (entity, record_id, field, version) at once: one
+        statement per record, merged into what is stored (a later row for the same field
+        wins, as writing the rows one by one would)."""
+        by_record: dict[tuple[str, str], dict[str, int]] = {}
+        for entity, record_id, field, version in rows:
+            by_record.setdefault((entity, record_id), {})[field] = version
+        write_field_versions(self._conn, by_record)
+
+
+_WRITE_VERSIONS = (
+    "INSERT INTO record_versions(entity, record_id, versions) VALUES (?, ?, ?)"
+    " ON CONFLICT(entity, record_id) DO UPDATE SET"
+    " versions = json_patch(record_versions.versions, excluded.versions)"
+)
+
+
+def write_field_versions(conn: Any, by_record: dict[tuple[str, str], dict[str, int]]) -> None:
+    """Merge these field versions, by record, into the stored ones."""
+    conn.executemany(
+        _WRITE_VERSIONS,
+        [
+            (entity, record_id, compact_json(versions))
+            for (entity, record_id), versions in by_record.items()
+        ],
+    )

@@ -20,12 +20,13 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from ..domain.enums import AccessAction
 from .audit import GENESIS, AccessEntry
 from .codec import JSON, to_column, to_wire
-from .outbox import OutboxEntry
+from .outbox import OutboxEntry, read_json, write_field_versions
 from .repository import Repository
 from .store import Store
 
@@ -201,14 +202,17 @@ class LocalReplica:
     def record_results(self, results: list[dict[str, JSON]]) -> None:
         """Apply the server's per-op answers in one transaction."""
         outbox = self._store.outbox
+        conn = self._ctx.conn
         with self._ctx.transaction():
             wanted = [str(result["op_id"]) for result in results]
             entries = outbox.by_op_ids(wanted)
             by_id = {e.op_id: e for e in entries}
-            bases = _PendingBases.load(self._ctx.conn, entries)
-            # Acknowledged entries are deleted, and versions noted, in bulk: before anything
-            # that reads the outbox (a fall-back) and at the end, so in effect at once.
-            acknowledged: list[str] = []
+            bases = _PendingBases.load(conn, entries)
+            shadows = _ShadowDrops.load(conn, entries)
+            # Acknowledged entries are deleted, and versions and shadows written, in bulk:
+            # before anything that reads the outbox or the shadows (a fall-back) and at the
+            # end, so in effect at once.
+            acknowledged: list[OutboxEntry] = []
             noted: list[tuple[str, str, str, int, int]] = []
             for result in results:
                 entry = by_id.get(str(result["op_id"]))
@@ -217,65 +221,28 @@ class LocalReplica:
                 status = result["status"]
                 if status == "applied":
                     seq = result.get("seq")
-                    acknowledged.append(entry.op_id)
+                    acknowledged.append(entry)
+                    later = bases.later_fields(entry)
                     bases.settled(entry.op_id, keep=False)
                     if isinstance(seq, int):
                         if entry.kind != "delete":  # a delete names fields, writes none
                             bases.advance(entry.entity, entry.record_id, entry.fields, seq)
                         deleted = int(entry.kind == "delete")
                         noted.append((entry.entity, entry.record_id, entry.partition, seq, deleted))
-                    self._drop_shadow(entry, seq if isinstance(seq, int) else None)
+                    shadows.drop(entry, seq if isinstance(seq, int) else None, later)
                 else:
-                    outbox.acknowledge_all(acknowledged)
+                    outbox.acknowledge_entries(acknowledged)
+                    bases.removed(acknowledged)
                     acknowledged = []
+                    shadows.flush(conn)
                     outbox.mark(entry.op_id, str(status), dict(result))
                     bases.settled(entry.op_id, keep=True)
                     self._fall_back_to_server(entry.entity, entry.record_id, entry.kind)
-            outbox.acknowledge_all(acknowledged)
-            bases.save(self._ctx.conn, outbox)
-            self._ctx.conn.executemany(_NOTE_VERSION, noted)
-
-    def _drop_shadow(self, entry: OutboxEntry, seq: int | None) -> None:
-        """Our value is now the server's: the remembered server value is history, or,
-        for a field a later pending edit changes again, it is our applied value now."""
-        entity, record_id = entry.entity, entry.record_id
-        conn = self._ctx.conn
-        if entry.kind == "delete":
-            conn.execute(
-                "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?", (entity, record_id)
-            )
-            return
-        later: set[str] = set()
-        for (raw,) in conn.execute(
-            "SELECT fields FROM outbox WHERE entity = ? AND record_id = ? AND +state = 'pending'"
-            " AND kind != 'delete' AND counter > ?",
-            (entity, record_id, entry.counter),
-        ):
-            later.update(json.loads(raw))
-        conn.executemany(
-            "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?",
-            [(entity, record_id, name) for name in entry.fields if name not in later],
-        )
-        kept = [
-            (entity, record_id, name, json.dumps(change.get("value"), ensure_ascii=False))
-            for name, change in entry.fields.items()
-            if name in later
-        ]
-        if seq is None:  # nothing written (the server held this already): the value only
-            conn.executemany(
-                "UPDATE sync_shadow SET value = ?4 WHERE entity = ?1 AND record_id = ?2"
-                " AND field = ?3",
-                kept,
-            )
-            return
-        # (the later edit may have been made before this one was answered, as on a new
-        # record: it had no server value to remember then, it has one now)
-        conn.executemany(
-            "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO UPDATE SET"
-            " value = excluded.value, version = excluded.version",
-            [(*row, seq) for row in kept],
-        )
+                    shadows.reload(conn, entry.entity, entry.record_id)
+            outbox.acknowledge_entries(acknowledged)
+            shadows.flush(conn)
+            bases.save(conn, outbox)
+            conn.executemany(_NOTE_VERSION, noted)
 
     def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:
         """Conflict or rejection: show what the server holds, as every other laptop does.
@@ -346,15 +313,18 @@ class LocalReplica:
     ) -> ApplyReport:
         """Apply one page and move the cursor, atomically (a repair keeps the cursor)."""
         report = ApplyReport()
+        conn = self._ctx.conn
         with self._ctx.transaction():
-            self._page = _Page.load(self._ctx.conn, changes)
-            self._page.rows = self._stored_rows(changes)
+            page = self._page = _Page.load(conn, changes)
+            page.rows = self._stored_rows(changes)
+            page.now = self._ctx.now_iso()
             try:
                 for change in changes:
                     self._apply_one(change, report)
-                self._ctx.conn.executemany(_NOTE_VERSION, self._page.noted)
-                self._store.outbox.set_field_versions(self._page.versions)
-                self._refresh_page(self._page.refresh)
+                page.flush_inserts(conn)
+                conn.executemany(_NOTE_VERSION, page.noted)
+                write_field_versions(conn, page.versions)
+                self._refresh_page(page.refresh)
             finally:
                 self._page = None
             self._remember_authors(changes)
@@ -446,80 +416,92 @@ class LocalReplica:
         entity, record_id = change["entity"], change["record_id"]
         repo = self._repos.get(entity)
         fields: dict[str, dict[str, Any]] = change.get("fields") or {}
-        versions = [int(f["version"]) for f in fields.values()] or [int(change["seq"])]
+        seq = int(change["seq"])
         page = self._page
         assert page is not None  # _apply_one runs inside apply_changes
         deleted = int(bool(change.get("deleted")))
         moved_to = _moved_to(change)
         partition = moved_to or change["partition"]
-        page.noted.append((entity, record_id, partition, max(versions), deleted))
+        top = max(map(int, map(_VERSION, fields.values())), default=seq)
+        page.noted.append((entity, record_id, partition, top, deleted))
         if repo is None:
             return  # an entity this version of the app does not hold
-        table = repo.table
+        conn = self._ctx.conn
         key = (entity, record_id)
         if key in page.rows:
             row = page.rows.pop(key)  # read once: this change may write the record
         else:
-            row = self._ctx.conn.execute(
-                f"SELECT rid, deleted_at FROM {table} WHERE id = ?", (record_id,)
+            page.flush_inserts(conn)  # the record may have been inserted by this page
+            row = conn.execute(
+                f"SELECT rid, deleted_at FROM {repo.table} WHERE id = ?", (record_id,)
             ).fetchone()
-        if moved_to is not None or change.get("deleted"):
+        if moved_to is not None or deleted:
             # Deleted, or moved out of this partition (if this laptop holds the new team
             # too, the whole record follows in that team's feed and brings the row back).
             if row is not None and row[1] is None:
-                if self._has_pending(entity, record_id):
+                if key in page.pending:
                     # our pending edit meets their delete: the server decides
-                    self._shadow(entity, record_id, "_deleted", True, int(change["seq"]))
+                    self._shadow(entity, record_id, "_deleted", True, seq)
                     report.kept_local += 1
                     return
+                page.flush_inserts(conn)  # what a delete updates may read other records
                 self._soft_delete(repo, row[0])
             report.applied += 1
             return
-        known = page.known.setdefault((entity, record_id), {})
-        pending = self._pending_fields(entity, record_id)
+        known = page.known.setdefault(key, {})
+        pending = page.pending.get(key, _NOTHING)
         if pending:  # alive again on the server (restored, moved back): forget its delete
-            self._ctx.conn.execute(
+            conn.execute(
                 "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?"
                 " AND field = '_deleted' AND version < ?",
-                (entity, record_id, int(change["seq"])),
+                (entity, record_id, seq),
             )
         columns = _columns(repo.cls)
         updates: dict[str, Any] = {}
-        newer: list[tuple[str, str, str, int]] = []
+        newer = page.versions.get(key)
+        if not known and not pending and fields:
+            # the first this laptop hears of the record (most of a first pull): every field
+            # is newer than nothing, and none is under a local edit
+            versions = {name: int(f["version"]) for name, f in fields.items()}
+            known.update(versions)
+            if newer is None:
+                page.versions[key] = versions
+            else:
+                newer.update(versions)
+            updates = {name: to_column(f["value"]) for name, f in fields.items() if name in columns}
+            fields = {}  # done
         for name, change_field in fields.items():
             version = int(change_field["version"])
             if known.get(name, -1) >= version:
                 report.skipped_stale += 1
                 continue
-            newer.append((entity, record_id, name, version))
+            if newer is None:
+                newer = page.versions[key] = {}
+            newer[name] = version
             known[name] = version
-        page.versions.extend(newer)
-        for _entity, _record_id, name, version in newer:
-            value = fields[name]["value"]
             if name not in columns:
                 continue
             if name in pending:
                 # rebased: the local edit stays on top; the server's value is remembered
-                self._shadow(entity, record_id, name, value, version)
+                self._shadow(entity, record_id, name, change_field["value"], version)
                 report.kept_local += 1
                 continue
-            updates[name] = to_column(value)
+            updates[name] = to_column(change_field["value"])
         if updates and row is not None and row[1] is not None and not pending:
             updates["deleted_at"] = None  # changed on the server, so alive there: a delete lost
         if not updates:
             return
-        now = self._ctx.now_iso()
         if row is None:
-            if not self._insert(repo, record_id, updates, now):
+            if not self._insert(repo, record_id, updates, page):
                 report.parked += 1
                 return
         else:
             if entity == "note" and self._is_final_note(row[0]):
                 return  # a final note never changes; the server refuses such edits too
             assignments = ", ".join(f"{name} = ?" for name in updates)
-            self._ctx.conn.execute(
-                f"UPDATE {table} SET {assignments}, updated_at = ? WHERE rid = ?",
-                [*updates.values(), now, row[0]],
+            conn.execute(
+                f"UPDATE {repo.table} SET {assignments}, updated_at = ? WHERE rid = ?",
+                [*updates.values(), page.now, row[0]],
             )
         report.applied += 1
         page.refresh.setdefault(entity, {})[record_id] = None
@@ -534,31 +516,24 @@ class LocalReplica:
         )
 
     def _insert(
-        self, repo: Repository[Any], record_id: str, values: dict[str, Any], now: str
+        self, repo: Repository[Any], record_id: str, values: dict[str, Any], page: _Page
     ) -> bool:
-        values = {**values, "id": record_id}
-        cls_fields = dataclasses.fields(repo.cls)
-        missing = [
-            f.name
-            for f in cls_fields
-            if f.name not in values
-            and f.default is dataclasses.MISSING
-            and f.default_factory is dataclasses.MISSING
-        ]
-        if missing:
+        """Queue the record's row for the page's inserts; False for a partial record."""
+        plan = _insert_plan(repo.cls)
+        values["id"] = record_id
+        if not plan.required <= values.keys():
             return False  # a partial record: the rest follows, or verify repairs it
-        for f in cls_fields:
-            if f.name not in values:
-                if f.default is not dataclasses.MISSING:
-                    default: Any = f.default
-                else:
-                    default = f.default_factory()  # type: ignore[operator]
-                values[f.name] = to_column(_wire_default(default))
-        names = [*values, "created_at", "updated_at"]
-        self._ctx.conn.execute(
-            f"INSERT INTO {repo.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            [*values.values(), now, now],
-        )
+        for name, default, factory in plan.optional:
+            if name not in values:
+                values[name] = to_column(_wire_default(factory() if factory else default))
+        names = (*values, "created_at", "updated_at")
+        sql = _INSERT_SQL.get((repo.table, names))
+        if sql is None:
+            sql = _INSERT_SQL[(repo.table, names)] = (
+                f"INSERT INTO {repo.table} ({', '.join(names)})"
+                f" VALUES ({', '.join('?' * len(names))})"
+            )
+        page.inserts.setdefault(sql, []).append((*values.values(), page.now, page.now))
         return True
 
     def _is_final_note(self, rid: int) -> bool:
@@ -587,7 +562,9 @@ class LocalReplica:
                 chunk = ordered[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
                 rows = self._ctx.query(
-                    f"SELECT * FROM {repo.table} WHERE id IN ({marks}) ORDER BY rid", tuple(chunk)
+                    f"SELECT {repo.bulk_columns} FROM {repo.table} WHERE id IN ({marks})"
+                    " ORDER BY rid",
+                    tuple(chunk),
                 )
                 if rows:
                     repo._after_write_many(rows)
@@ -690,7 +667,7 @@ class LocalReplica:
                             self._soft_delete(repo, row[0], final_too=True)
                     else:
                         self._soft_delete(repo, row[0])
-                for table in ("sync_records", "field_versions", "sync_shadow"):
+                for table in ("sync_records", "record_versions", "sync_shadow"):
                     conn.execute(
                         f"DELETE FROM {table} WHERE entity = ? AND record_id = ?",
                         (entity, record_id),
@@ -825,6 +802,40 @@ _NOTE_VERSION = (
 
 _ENTRY_FIELDS = dataclasses.fields(AccessEntry)
 _COLUMNS: dict[type, frozenset[str]] = {}
+_NOTHING: frozenset[str] = frozenset()
+_VERSION = itemgetter("version")
+_INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+@dataclass(frozen=True)
+class _InsertPlan:
+    """What inserting a record of one class needs, worked out once per class."""
+
+    required: frozenset[str]
+    """Fields without a default: a change that lacks one is a partial record."""
+    optional: tuple[tuple[str, Any, Any], ...]
+    """(name, default, default factory or None) of the other fields, in class order."""
+
+
+_INSERT_PLANS: dict[type, _InsertPlan] = {}
+
+
+def _insert_plan(cls: type) -> _InsertPlan:
+    plan = _INSERT_PLANS.get(cls)
+    if plan is None:
+        fields = dataclasses.fields(cls)
+        missing = dataclasses.MISSING
+        plan = _INSERT_PLANS[cls] = _InsertPlan(
+            frozenset(
+                f.name for f in fields if f.default is missing and f.default_factory is missing
+            ),
+            tuple(
+                (f.name, f.default, None if f.default_factory is missing else f.default_factory)
+                for f in fields
+                if f.default is not missing or f.default_factory is not missing
+            ),
+        )
+    return plan
 
 
 def _columns(cls: type) -> frozenset[str]:
@@ -850,8 +861,8 @@ class _Page:
     known: dict[tuple[str, str], dict[str, int]]
     """Field versions of the page's records."""
     noted: list[tuple[str, str, str, int, int]] = dataclasses.field(default_factory=list)
-    versions: list[tuple[str, str, str, int]] = dataclasses.field(default_factory=list)
-    """Field versions the page moved forward, written together at the end of the page."""
+    versions: dict[tuple[str, str], dict[str, int]] = dataclasses.field(default_factory=dict)
+    """Field versions the page moved forward, by record, written together at the end."""
     rows: dict[tuple[str, str], tuple[int, str | None] | None] = dataclasses.field(
         default_factory=dict
     )
@@ -859,6 +870,21 @@ class _Page:
     record's first change in the page), later changes of the record read the table."""
     refresh: dict[str, dict[str, None]] = dataclasses.field(default_factory=dict)
     """Records whose derived tables are rebuilt at the end of the page, by entity, in order."""
+    now: str = ""
+    """The time the page is applied: ``created_at``/``updated_at`` of what it writes."""
+    inserts: dict[str, list[tuple[Any, ...]]] = dataclasses.field(default_factory=dict)
+    """Rows of new records, by statement, not yet written: written together at the end of
+    the page, or before anything reads a record table or deletes a record
+    (``flush_inserts``). An update of a stored record may run before the inserts queued
+    ahead of it: it changes that row only, and its triggers read nothing else. Rows of one
+    table keep their order; different tables' rows may be reordered, which changes nothing
+    (foreign keys are deferred, and what the insert triggers derive depends only on the rows
+    present when the last of them runs)."""
+
+    def flush_inserts(self, conn: Any) -> None:
+        for sql, rows in self.inserts.items():
+            conn.executemany(sql, rows)
+        self.inserts.clear()
 
     @classmethod
     def load(cls, conn: Any, changes: list[dict[str, Any]]) -> _Page:
@@ -878,12 +904,12 @@ class _Page:
                     (entity, *chunk),
                 ):
                     pending.setdefault((entity, record_id), set()).update(json.loads(raw))
-                for record_id, name, version in conn.execute(
-                    "SELECT record_id, field, version FROM field_versions WHERE entity = ?"
+                for record_id, raw in conn.execute(
+                    "SELECT record_id, versions FROM record_versions WHERE entity = ?"
                     f" AND record_id IN ({marks})",
                     (entity, *chunk),
                 ):
-                    known.setdefault((entity, record_id), {})[name] = version
+                    known[(entity, record_id)] = read_json(raw)
         return cls(pending, known)
 
 
@@ -906,31 +932,96 @@ class _PendingBases:
     An entry stops being rebased once settled: acknowledged (and deleted) or marked.
     """
 
-    def __init__(self, pending: dict[tuple[str, str], list[_PendingEntry]]) -> None:
+    def __init__(self, conn: Any, pending: dict[tuple[str, str], list[_PendingEntry]]) -> None:
+        self._conn = conn
         self._pending = pending
         self._by_op = {e.op_id: e for entries in pending.values() for e in entries}
-        self._versions: list[tuple[str, str, str, int]] = []
+        self._versions: dict[tuple[str, str], dict[str, int]] = {}
 
     @classmethod
-    def load(cls, conn: Any, entries: list[Any]) -> _PendingBases:
+    def load(cls, conn: Any, entries: list[OutboxEntry]) -> _PendingBases:
+        """The pending entries of the batch's records. The batch's own entries were just
+        read; the others are found by the outbox's index of records alone (it holds each
+        entry's counter), and read only if there are any."""
+        batch = {e.counter: e for e in entries}
         by_entity: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             by_entity[entry.entity].add(entry.record_id)
-        pending: dict[tuple[str, str], list[_PendingEntry]] = {}
+        found: dict[int, tuple[str, str]] = {}
         for entity, ids in by_entity.items():
             ordered = sorted(ids)
             for start in range(0, len(ordered), 500):
                 chunk = ordered[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
-                for counter, op_id, record_id, raw in conn.execute(
-                    "SELECT counter, op_id, record_id, fields FROM outbox WHERE entity = ?"
-                    f" AND +state = 'pending' AND record_id IN ({marks}) ORDER BY counter",
+                for counter, record_id in conn.execute(
+                    "SELECT counter, record_id FROM outbox"
+                    f" WHERE entity = ? AND record_id IN ({marks})",
                     (entity, *chunk),
                 ):
-                    pending.setdefault((entity, record_id), []).append(
-                        _PendingEntry(counter, op_id, json.loads(raw))
-                    )
-        return cls(pending)
+                    found[counter] = (entity, record_id)
+        described = {c: (e.op_id, e.kind, e.state) for c, e in batch.items() if c in found}
+        others = sorted(c for c in found if c not in batch)
+        for start in range(0, len(others), 500):
+            counters = others[start : start + 500]
+            marks = ", ".join("?" * len(counters))
+            for counter, op_id, kind, state in conn.execute(
+                f"SELECT counter, op_id, kind, state FROM outbox WHERE counter IN ({marks})",
+                counters,
+            ):
+                described[counter] = (op_id, kind, state)
+        pending: dict[tuple[str, str], list[_PendingEntry]] = {}
+        for counter in sorted(described):
+            op_id, kind, state = described[counter]
+            if state == "pending":
+                pending.setdefault(found[counter], []).append(_PendingEntry(counter, op_id, kind))
+        # The fields are rebased, or looked at, only where a record has another entry than
+        # the one answered: read those at once (the rest only if ever asked for).
+        answered: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for entry in entries:
+            answered[(entry.entity, entry.record_id)].add(entry.op_id)
+        wanted = [
+            e
+            for key, listed in pending.items()
+            if len(answered[key] | {e.op_id for e in listed}) > 1
+            for e in listed
+        ]
+        bases = cls(conn, pending)
+        bases._read_fields(wanted)
+        return bases
+
+    def _read_fields(self, entries: list[_PendingEntry]) -> None:
+        by_counter = {e.counter: e for e in entries}
+        ordered = sorted(by_counter)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for counter, raw in self._conn.execute(
+                f"SELECT counter, fields FROM outbox WHERE counter IN ({marks})", chunk
+            ):
+                by_counter[counter].fields = read_json(raw)
+
+    def _fields(self, entry: _PendingEntry) -> dict[str, dict[str, JSON]]:
+        if entry.fields is None:
+            self._read_fields([entry])
+        assert entry.fields is not None  # a pending entry stays in the outbox till the end
+        return entry.fields
+
+    def later_fields(self, entry: OutboxEntry) -> set[str]:
+        """Field names of the record's edits after ``entry`` that are pending in the outbox
+        now (as ``SELECT … WHERE state = 'pending' AND kind != 'delete' AND counter > ?``
+        would read them, without asking once per entry)."""
+        later: set[str] = set()
+        for other in self._pending.get((entry.entity, entry.record_id), ()):
+            if other.counter > entry.counter and other.in_outbox and other.kind != "delete":
+                later.update(self._fields(other))
+        return later
+
+    def removed(self, entries: list[OutboxEntry]) -> None:
+        """These entries were acknowledged and have now left the outbox."""
+        for acknowledged in entries:
+            entry = self._by_op.get(acknowledged.op_id)
+            if entry is not None:
+                entry.in_outbox = False
 
     def settled(self, op_id: str, *, keep: bool) -> None:
         """No more rebasing of this entry; ``keep``: it stays, with the rebases so far."""
@@ -938,26 +1029,28 @@ class _PendingBases:
         if entry is not None:
             entry.active = False
             entry.dirty = entry.dirty and keep
+            if keep:
+                entry.in_outbox = False  # marked: no longer pending
 
     def advance(
         self, entity: str, record_id: str, fields: dict[str, dict[str, JSON]], seq: int
     ) -> None:
         """Our write is now version ``seq`` on the server: later local edits build on it."""
-        self._versions.extend((entity, record_id, name, seq) for name in fields)
+        self._versions.setdefault((entity, record_id), {}).update(dict.fromkeys(fields, seq))
         for entry in self._pending.get((entity, record_id), ()):
             if not entry.active:
                 continue
-            for name, change in entry.fields.items():
+            for name, change in self._fields(entry).items():
                 if name in fields and change.get("base") == fields[name].get("base"):
                     change["base"] = seq
                     entry.dirty = True
 
     def save(self, conn: Any, outbox: Any) -> None:
-        outbox.set_field_versions(self._versions)
+        write_field_versions(conn, self._versions)
         conn.executemany(
             "UPDATE outbox SET fields = ? WHERE counter = ?",
             [
-                (json.dumps(e.fields, ensure_ascii=False), e.counter)
+                (json.dumps(self._fields(e), ensure_ascii=False), e.counter)
                 for e in self._by_op.values()
                 if e.dirty
             ],
@@ -968,9 +1061,111 @@ class _PendingBases:
 class _PendingEntry:
     counter: int
     op_id: str
-    fields: dict[str, dict[str, JSON]]
+    kind: str
+    fields: dict[str, dict[str, JSON]] | None = None
+    """Read only where needed (most records of a batch have no other pending entry)."""
     active: bool = True
     dirty: bool = False
+    in_outbox: bool = True
+    """Still a pending entry in the outbox table (an acknowledged entry is, until the
+    batch's deletes are written)."""
+
+
+class _ShadowDrops:
+    """What acknowledging a push batch does to the remembered server values (``sync_shadow``).
+
+    An applied entry's fields are our values on the server now: their remembered values go,
+    except for fields a later pending edit changes again (those keep a value, which is ours
+    now). The statements are queued in order and written together (runs of the same
+    statement as one ``executemany``) before anything reads the shadows, and at the end.
+    Which shadow rows exist is read once for the batch's records and kept up to date here,
+    so a delete or update of a row that is not there is not sent at all.
+    """
+
+    _DELETE_RECORD = "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ?"
+    _DELETE_FIELD = "DELETE FROM sync_shadow WHERE entity = ? AND record_id = ? AND field = ?"
+    _UPDATE_VALUE = (
+        "UPDATE sync_shadow SET value = ?4 WHERE entity = ?1 AND record_id = ?2 AND field = ?3"
+    )
+    _UPSERT = (
+        "INSERT INTO sync_shadow(entity, record_id, field, value, version)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id, field) DO UPDATE SET"
+        " value = excluded.value, version = excluded.version"
+    )
+
+    def __init__(self, present: dict[tuple[str, str], set[str]]) -> None:
+        self._present = present
+        """Shadowed field names by record, as the table holds them with the queue written."""
+        self._queue: list[tuple[str, list[tuple[Any, ...]]]] = []
+
+    @classmethod
+    def load(cls, conn: Any, entries: list[OutboxEntry]) -> _ShadowDrops:
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for entry in entries:
+            by_entity[entry.entity].add(entry.record_id)
+        present: dict[tuple[str, str], set[str]] = {}
+        for entity, ids in by_entity.items():
+            ordered = sorted(ids)
+            for record_id in ordered:
+                present[(entity, record_id)] = set()
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for record_id, name in conn.execute(
+                    "SELECT record_id, field FROM sync_shadow WHERE entity = ?"
+                    f" AND record_id IN ({marks})",
+                    (entity, *chunk),
+                ):
+                    present[(entity, record_id)].add(name)
+        return cls(present)
+
+    def _add(self, sql: str, params: tuple[Any, ...]) -> None:
+        if self._queue and self._queue[-1][0] == sql:
+            self._queue[-1][1].append(params)
+        else:
+            self._queue.append((sql, [params]))
+
+    def drop(self, entry: OutboxEntry, seq: int | None, later: set[str]) -> None:
+        """Our value is now the server's: the remembered server value is history, or,
+        for a field a later pending edit changes again, it is our applied value now."""
+        entity, record_id = entry.entity, entry.record_id
+        present = self._present.setdefault((entity, record_id), set())
+        if entry.kind == "delete":
+            if present:
+                self._add(self._DELETE_RECORD, (entity, record_id))
+                present.clear()
+            return
+        for name, change in entry.fields.items():
+            if name not in later:
+                if name in present:
+                    self._add(self._DELETE_FIELD, (entity, record_id, name))
+                    present.discard(name)
+                continue
+            value = json.dumps(change.get("value"), ensure_ascii=False)
+            if seq is None:
+                # nothing written (the server held this already): the value only
+                if name in present:
+                    self._add(self._UPDATE_VALUE, (entity, record_id, name, value))
+            else:
+                # (the later edit may have been made before this one was answered, as on a
+                # new record: it had no server value to remember then, it has one now)
+                self._add(self._UPSERT, (entity, record_id, name, value, seq))
+                present.add(name)
+
+    def flush(self, conn: Any) -> None:
+        for sql, rows in self._queue:
+            conn.executemany(sql, rows)
+        self._queue.clear()
+
+    def reload(self, conn: Any, entity: str, record_id: str) -> None:
+        """Read the record's shadows again (after something else wrote them)."""
+        self._present[(entity, record_id)] = {
+            name
+            for (name,) in conn.execute(
+                "SELECT field FROM sync_shadow WHERE entity = ? AND record_id = ?",
+                (entity, record_id),
+            )
+        }
 
 
 def _wire_default(value: Any) -> JSON:

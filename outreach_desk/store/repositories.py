@@ -15,6 +15,7 @@ from ..domain.note import Addendum, JournalNote, NoteLockedError
 from ..domain.place import Place
 from ..domain.plan import Effort, Goal, Plan
 from ..domain.progress import ProgressRating
+from .codec import parse_utc
 from .errors import RecordNotFound
 from .migrations import CITIZEN_FTS_SELECT, NOTE_FTS_SELECT
 from .repository import Repository
@@ -100,6 +101,8 @@ class CitizenRepository(Repository[Citizen]):
     def _after_write(self, obj: Citizen, rid: int) -> None:
         refresh_citizen_search(self._ctx.conn, rid)
 
+    bulk_columns = "rid"
+
     def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
         refresh_citizen_searches(self._ctx.conn, [row["rid"] for row in rows])
 
@@ -144,17 +147,21 @@ class NoteRepository(Repository[JournalNote]):
                 [(c, obj.id, obj.event_time.isoformat()) for c in obj.citizen_ids],
             )
 
+    bulk_columns = "rid, id, deleted_at, event_time, citizen_ids"
+
     def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
         conn = self._ctx.conn
         refresh_note_searches(conn, [row["rid"] for row in rows])
         conn.executemany(
             "DELETE FROM note_citizens WHERE note_id = ?", [(row["id"],) for row in rows]
         )
+        # the two columns the links need, decoded as ``_load`` decodes them (without
+        # building a whole note per row)
         links: list[tuple[str, str, str]] = []
         for row in rows:
             if row["deleted_at"] is None:
-                obj = self._load(row)
-                links.extend((c, obj.id, obj.event_time.isoformat()) for c in obj.citizen_ids)
+                when = parse_utc(row["event_time"]).isoformat()
+                links.extend((c, row["id"], when) for c in json.loads(row["citizen_ids"]))
         conn.executemany(
             "INSERT OR IGNORE INTO note_citizens(citizen_id, note_id, event_time) VALUES (?, ?, ?)",
             links,

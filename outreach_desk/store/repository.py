@@ -27,6 +27,8 @@ class Repository(Generic[T]):
     label: ClassVar[str] = "record"
     personal: ClassVar[bool] = True
     append_only: ClassVar[bool] = False
+    bulk_columns: ClassVar[str] = "*"
+    """The columns ``_after_write_many`` reads (the stored row as a whole, unless it says)."""
 
     def __init__(self, ctx: StoreContext) -> None:
         self._ctx = ctx

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +18,7 @@ from outreach_desk.domain import (
     SocialChallenge,
     Topic,
 )
-from outreach_desk.store.codec import from_row, from_wire, to_row, to_wire
+from outreach_desk.store.codec import compact_json, from_row, from_wire, to_column, to_row, to_wire
 
 texts = st.text(max_size=40)
 
@@ -79,3 +81,19 @@ def test_note_round_trips_with_nested_agreements(
     back = from_row(JournalNote, to_row(note))
     assert back == note  # same instant, whatever the offset it was written in
     assert back.event_time.tzinfo is not None
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.lists(json_values, max_size=5) | st.dictionaries(st.text(), json_values, max_size=5))
+def test_lists_and_objects_are_stored_as_the_standard_library_writes_them(value: Any) -> None:
+    """Column text of a list or object is exactly ``json.dumps(…, ensure_ascii=False,
+    separators=(",", ":"))``: control characters, non-ASCII text, floats, NaN and all."""
+    expected = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert to_column(value) == expected
+    assert compact_json(value) == expected

@@ -106,3 +106,20 @@ def test_newer_database_is_refused(conn: Any) -> None:
     conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
     with pytest.raises(StoreError, match="newer version"):
         migrations.migrate(conn)
+
+
+def test_field_versions_become_one_row_per_record(conn: Any) -> None:
+    """Version 8 keeps every field version a version-7 laptop had, one row per record."""
+    migrations.migrate(conn, target=7)
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO field_versions(entity, record_id, field, version) VALUES (?, ?, ?, ?)",
+        [("citizen", "c1", "name", 4), ("citizen", "c1", "phone", 9), ("note", "n1", "text", 5)],
+    )
+    conn.execute("COMMIT")
+    migrations.migrate(conn)
+    rows = conn.execute("SELECT entity, record_id, versions FROM record_versions ORDER BY 2")
+    assert [(e, r, json.loads(v)) for e, r, v in rows] == [
+        ("citizen", "c1", {"name": 4, "phone": 9}),
+        ("note", "n1", {"text": 5}),
+    ]

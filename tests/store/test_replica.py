@@ -74,11 +74,7 @@ def test_rebases_within_one_batch_follow_the_answers_in_order(store: Store) -> N
     still = {e.op_id: e for e in store.outbox.all()}
     assert set(still) == {conflicting.op_id}
     assert still[conflicting.op_id].fields["phone"]["base"] == 10
-    versions = dict(
-        store.context.conn.execute(
-            "SELECT field, version FROM field_versions WHERE record_id = ?", (person.id,)
-        ).fetchall()
-    )
+    versions = store.outbox.field_versions("citizen", person.id)
     assert versions["phone"] == versions["nickname"] == 12 and versions["name"] == 10
 
 
@@ -217,3 +213,91 @@ def test_enrolment_adopts_records_made_before_it(store: Store, clock: FakeClock)
     assert store.notes.get(draft.id).team_id == TEAM
     assert store.session.team_ids == (TEAM,)
     assert replica.enrolment() is not None
+
+
+def test_records_created_changed_and_deleted_within_one_page(store: Store) -> None:
+    """A page's new records are written together; a later change of one in the same page
+    (an edit, a delete) still finds it, and every record ends as the last change left it."""
+    replica = LocalReplica(store)
+    edited, removed, plain = uuid7(), uuid7(), uuid7()
+    tombstone = {**_change(8, "citizen", removed, {}), "deleted": True, "kind": "delete"}
+    page = [
+        _remote_citizen(5, edited, housing="street_homeless"),
+        _change(6, "citizen", edited, {"nickname": "Skiftet", "housing": "shelter"}),
+        _remote_citizen(7, removed, nickname="Væk"),
+        tombstone,
+        _remote_citizen(9, plain, nickname="Bliver"),
+    ]
+    report = replica.apply_changes(page, 9, "e1")
+    assert (report.applied, report.parked, report.skipped_stale) == (5, 0, 0)
+    assert store.citizens.get(edited).nickname == "Skiftet"
+    assert store.citizens.exists(removed) is False
+    assert store.citizens.get(plain).nickname == "Bliver"
+    assert [h.id for h in store.search_citizens("Skiftet")] == [edited]
+    assert store.search_citizens("Væk") == []
+    housing = store.context.conn.execute(
+        "SELECT housing FROM housing_history WHERE citizen_id = ? ORDER BY rowid", (edited,)
+    ).fetchall()
+    assert [h for (h,) in housing] == ["street_homeless", "shelter"]
+    versions = store.outbox.field_versions("citizen", edited)
+    assert versions["nickname"] == versions["housing"] == 6 and versions["name"] == 5
+    assert sorted(replica.partition_versions()[TEAM]) == sorted(
+        [("citizen", edited, 6, False), ("citizen", plain, 9, False), ("citizen", removed, 8, True)]
+    )
+
+
+def _shadows(store: Store, record_id: str) -> dict[str, tuple[str, int]]:
+    rows = store.context.conn.execute(
+        "SELECT field, value, version FROM sync_shadow WHERE record_id = ?", (record_id,)
+    ).fetchall()
+    return {name: (value, version) for name, value, version in rows}
+
+
+def test_answered_edits_leave_the_remembered_server_values_as_before(store: Store) -> None:
+    """Remembered server values after a batch of answers: an applied edit's value is the
+    server's now (kept, at its version, for a field a later pending edit changes again;
+    dropped otherwise), and a conflict falls back to what the server holds."""
+    replica = LocalReplica(store)
+    record_id = uuid7()
+    replica.apply_changes([_remote_citizen(5, record_id, phone="00000000")], 5, "e1")
+    current = store.citizens.get(record_id)
+    store.citizens.update(replace(current, phone="11111111"))
+    store.citizens.update(replace(current, phone="22222222", nickname="Ny"))
+    first, second = store.outbox.all()
+    assert _shadows(store, record_id) == {"phone": ('"00000000"', 5), "nickname": ('"Fjern"', 5)}
+    replica.record_results([{"op_id": first.op_id, "status": "applied", "seq": 10}])
+    assert _shadows(store, record_id) == {"phone": ('"11111111"', 10), "nickname": ('"Fjern"', 5)}
+    replica.record_results([{"op_id": second.op_id, "status": "conflict", "conflict_id": "k1"}])
+    shown = store.citizens.get(record_id)
+    assert (shown.phone, shown.nickname) == ("11111111", "Fjern")  # what the server holds
+    assert _shadows(store, record_id) == {}
+    assert [e.state for e in store.outbox.all()] == ["conflict"]  # ours is kept for a person
+
+
+def test_a_batch_of_answers_for_new_and_edited_records(store: Store) -> None:
+    """One batch: a new record and its later edit (both applied), another record applied,
+    and an edit whose answer is a rejection in between: shadows and outbox end as if each
+    answer had been recorded on its own."""
+    replica = LocalReplica(store)
+    known = uuid7()
+    replica.apply_changes([_remote_citizen(5, known, phone="00000000")], 5, "e1")
+    fresh = citizen(store)
+    store.citizens.update(replace(store.citizens.get(known), phone="33333333"))
+    store.citizens.update(replace(fresh, phone="44444444"))
+    store.citizens.update(replace(store.citizens.get(known), nickname="Sidst"))
+    created, known_phone, fresh_phone, known_nick = store.outbox.all()
+    replica.record_results(
+        [
+            {"op_id": created.op_id, "status": "applied", "seq": 20},
+            {"op_id": known_phone.op_id, "status": "rejected", "reason": "forbidden"},
+            {"op_id": fresh_phone.op_id, "status": "applied", "seq": 21},
+            {"op_id": known_nick.op_id, "status": "applied", "seq": 22},
+        ]
+    )
+    assert [(e.op_id, e.state) for e in store.outbox.all()] == [(known_phone.op_id, "rejected")]
+    assert store.citizens.get(known).phone == "00000000"  # the rejected edit falls back
+    assert store.citizens.get(known).nickname == "Sidst"
+    assert store.citizens.get(fresh.id).phone == "44444444"
+    assert _shadows(store, known) == {} and _shadows(store, fresh.id) == {}
+    versions = store.outbox.field_versions("citizen", fresh.id)
+    assert versions["phone"] == 21 and versions["name"] == 20

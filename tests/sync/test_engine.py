@@ -194,7 +194,7 @@ def test_verify_finds_and_repairs_a_missing_record(pair: tuple[Laptop, Laptop]) 
     ctx = bo.store.context
     with bo.store.transaction():
         ctx.conn.execute("DELETE FROM citizens WHERE id = ?", (person.id,))
-        ctx.conn.execute("DELETE FROM field_versions WHERE record_id = ?", (person.id,))
+        ctx.conn.execute("DELETE FROM record_versions WHERE record_id = ?", (person.id,))
         ctx.conn.execute("DELETE FROM sync_records WHERE record_id = ?", (person.id,))
     report = bo.sync()
     assert report.repaired == [bo.team] and report.still_mismatched == []
@@ -296,3 +296,37 @@ def test_the_check_of_a_sync_comes_with_the_last_pull_page(
     report = bo.sync()
     assert report.repaired == [bo.team] and report.still_mismatched == []
     assert asked == ["verify"]  # only to confirm the repair
+
+
+def test_a_crash_while_a_page_is_applied_keeps_the_pages_before_it(
+    pair: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next page is fetched while one is applied: a page that fails to apply leaves the
+    cursor after the page before it (the fetched page is not applied), and the next sync
+    goes on from there, every record once."""
+    import sync.engine
+
+    anna, bo = pair
+    people = [anna.new_citizen(name=f"Person {i}") for i in range(7)]
+    anna.sync()
+    monkeypatch.setattr(sync.engine, "PULL_PAGE", 2)
+    replica_type = type(bo.replica)
+    original = replica_type.apply_changes
+    pages: list[int] = []
+
+    def second_page_fails(self, changes, next_cursor, epoch, keep_cursor=False):  # type: ignore[no-untyped-def]
+        pages.append(next_cursor)
+        if len(pages) == 2:
+            raise OSError("disk full")
+        return original(self, changes, next_cursor, epoch, keep_cursor)
+
+    monkeypatch.setattr(replica_type, "apply_changes", second_page_fails)
+    with pytest.raises(OSError):
+        bo.sync()
+    assert bo.replica.cursor() == pages[0]
+    assert bo.store.citizens.count() == 2
+    monkeypatch.setattr(replica_type, "apply_changes", original)
+    report = bo.sync()
+    assert report.pulled == 5
+    assert sorted(bo.store.citizens.all_ids()) == sorted(p.id for p in people)
+    assert anna.snapshot() == bo.snapshot()
