@@ -137,6 +137,53 @@ class Op:
         _require(self.kind == "delete" or bool(self.fields), "upsert/append needs fields")
 
 
+_OP_KEYS = frozenset(
+    ("op_id", "device_id", "counter", "entity", "record_id", "partition", "kind", "fields", "hlc")
+)
+_KINDS = frozenset(("upsert", "delete", "append"))
+_NO_BASE = object()
+
+
+def is_plain_op(raw: Any) -> bool:
+    """True if ``raw`` (parsed JSON) is an op that ``decode(Op, raw)`` accepts and builds from
+    its values as they are: every rule of ``Op`` and ``FieldChange``, checked without
+    building either (a push checks up to 500 ops of a dozen fields each). False for anything
+    else, which the codec then refuses with its message (or converts, as ``3.0`` to ``3``)."""
+    if type(raw) is not dict or raw.keys() != _OP_KEYS:
+        return False
+    counter, kind, fields, hlc = raw["counter"], raw["kind"], raw["fields"], raw["hlc"]
+    if not (
+        type(counter) is int
+        and 0 <= counter <= MAX_SEQ
+        and type(kind) is str
+        and kind in _KINDS
+        and type(fields) is dict
+        and (kind == "delete" or bool(fields))
+        and type(hlc) is str
+        and 0 < len(hlc) <= 64
+        and type(raw["entity"]) is str
+        and raw["entity"] in ENTITIES
+        and is_uuid(raw["op_id"])
+        and is_uuid(raw["device_id"])
+        and is_uuid(raw["record_id"])
+        and is_uuid(raw["partition"])
+    ):
+        return False
+    for name, change in fields.items():
+        if type(change) is not dict or "value" not in change:
+            return False
+        size = len(change)
+        if size == 2:
+            base = change.get("base", _NO_BASE)
+            if base is not None and (type(base) is not int or not 0 <= base <= MAX_SEQ):
+                return False
+        elif size != 1:
+            return False
+        if type(name) is not str or not _is_field_name(name):
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class EnrolRequest:
     code: str

@@ -9,7 +9,8 @@ before, and writes it out).
 
 from __future__ import annotations
 
-import uuid
+import os
+import time
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,6 +160,16 @@ class ChangeBuffer:
             )
 
 
+def new_change_id() -> str:
+    """A change id: 32 hex digits, the time in milliseconds and then 80 random bits.
+
+    Only uniqueness matters (a device compares its last change id with the server's, which
+    tells a restored database apart); the time in front keeps the ids of one push batch
+    next to each other in the unique index, where random ids would touch a different page
+    of it each (most of a large batch's write)."""
+    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
+
+
 def append_change(
     conn: Connection,
     record: Record,
@@ -172,7 +183,7 @@ def append_change(
 ) -> int:
     """Insert one change-log row (or hand it to ``buffer``) and return its seq."""
     row = {
-        "change_id": uuid.uuid4().hex,
+        "change_id": new_change_id(),
         "entity": record.entity,
         "record_id": record.record_id,
         "partition": partition,
