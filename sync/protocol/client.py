@@ -61,8 +61,8 @@ from sync.protocol.messages import (
     VerifyRequest,
     VerifyResponse,
     WipeInstruction,
-    checked_field_change,
     is_plain_op,
+    plain_op_fields,
 )
 from sync.protocol.signing import encode_public_key, sign_request, verify_wipe_instruction
 
@@ -396,9 +396,10 @@ def result_wire(result: OpResult) -> dict[str, Any]:
 
 
 def decode_op(raw: Any) -> Op:
-    """``decode(Op, raw)``, built straight from the values when ``is_plain_op`` vouches for
-    them (the usual case: a push builds up to 500 ops of a dozen fields each)."""
-    if not is_plain_op(raw):
+    """``decode(Op, raw)``, built straight from the values when ``plain_op_fields`` vouches
+    for them (the usual case: a push builds up to 500 ops of a dozen fields each)."""
+    fields = plain_op_fields(raw)
+    if fields is None:
         return decode(Op, raw)
     op = object.__new__(Op)
     op.__dict__.update(
@@ -409,10 +410,7 @@ def decode_op(raw: Any) -> Op:
         record_id=raw["record_id"],
         partition=raw["partition"],
         kind=raw["kind"],
-        fields={
-            name: checked_field_change(change["value"], change.get("base"))
-            for name, change in raw["fields"].items()
-        },
+        fields=fields,
         hlc=raw["hlc"],
     )
     return op

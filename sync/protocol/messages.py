@@ -98,17 +98,6 @@ class FieldChange:
         _require(self.base is None or 0 <= self.base <= MAX_SEQ, "base must be a seq (>= 0)")
 
 
-def checked_field_change(value: JSONValue, base: int | None) -> FieldChange:
-    """``FieldChange(value, base)`` for a caller that has already checked ``base`` (None or
-    an int >= 0): a push builds thousands of them, and this skips the frozen-dataclass
-    set-up, giving an equal object."""
-    change = object.__new__(FieldChange)
-    attributes = change.__dict__
-    attributes["value"] = value
-    attributes["base"] = base
-    return change
-
-
 @dataclass(frozen=True)
 class Op:
     """One change a device pushes; ``op_id`` (a UUIDv7) makes re-sending it harmless."""
@@ -149,10 +138,57 @@ def is_plain_op(raw: Any) -> bool:
     its values as they are: every rule of ``Op`` and ``FieldChange``, checked without
     building either (a push checks up to 500 ops of a dozen fields each). False for anything
     else, which the codec then refuses with its message (or converts, as ``3.0`` to ``3``)."""
+    if not _plain_op_head(raw):
+        return False
+    for name, change in raw["fields"].items():
+        if type(change) is not dict or "value" not in change:
+            return False
+        size = len(change)
+        if size == 2:
+            base = change.get("base", _NO_BASE)
+            if base is not None and (type(base) is not int or not 0 <= base <= MAX_SEQ):
+                return False
+        elif size != 1:
+            return False
+        if type(name) is not str or not _is_field_name(name):
+            return False
+    return True
+
+
+def plain_op_fields(raw: Any) -> dict[str, FieldChange] | None:
+    """The fields of ``decode(Op, raw)`` when ``is_plain_op(raw)``, else None: the same
+    rules, checked while the fields are built (for a reader that wants the op)."""
+    if not _plain_op_head(raw):
+        return None
+    fields: dict[str, FieldChange] = {}
+    new = object.__new__
+    for name, change in raw["fields"].items():
+        if type(change) is not dict or "value" not in change:
+            return None
+        size = len(change)
+        base = None
+        if size == 2:
+            base = change.get("base", _NO_BASE)
+            if base is not None and (type(base) is not int or not 0 <= base <= MAX_SEQ):
+                return None
+        elif size != 1:
+            return None
+        if type(name) is not str or not _is_field_name(name):
+            return None
+        field_change = new(FieldChange)  # equal to FieldChange(value, base), set up faster
+        attributes = field_change.__dict__
+        attributes["value"] = change["value"]
+        attributes["base"] = base
+        fields[name] = field_change
+    return fields
+
+
+def _plain_op_head(raw: Any) -> bool:
+    """``is_plain_op`` but for the fields' own rules."""
     if type(raw) is not dict or raw.keys() != _OP_KEYS:
         return False
     counter, kind, fields, hlc = raw["counter"], raw["kind"], raw["fields"], raw["hlc"]
-    if not (
+    return (
         type(counter) is int
         and 0 <= counter <= MAX_SEQ
         and type(kind) is str
@@ -167,21 +203,7 @@ def is_plain_op(raw: Any) -> bool:
         and is_uuid(raw["device_id"])
         and is_uuid(raw["record_id"])
         and is_uuid(raw["partition"])
-    ):
-        return False
-    for name, change in fields.items():
-        if type(change) is not dict or "value" not in change:
-            return False
-        size = len(change)
-        if size == 2:
-            base = change.get("base", _NO_BASE)
-            if base is not None and (type(base) is not int or not 0 <= base <= MAX_SEQ):
-                return False
-        elif size != 1:
-            return False
-        if type(name) is not str or not _is_field_name(name):
-            return False
-    return True
+    )
 
 
 @dataclass(frozen=True)

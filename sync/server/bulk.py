@@ -12,6 +12,7 @@ text as written, see schema.py). On PostgreSQL new rows go in by ``COPY`` instea
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
@@ -63,7 +64,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         _copy_rows(conn, table, rows)
         return
     sql, names, json_columns = _insert_sql(table, conn.dialect.name)
-    conn.exec_driver_sql(sql, [_values(row, names, json_columns) for row in rows])
+    conn.exec_driver_sql(sql, _values(rows, names, json_columns))
 
 
 def _copy_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -73,8 +74,8 @@ def _copy_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
     cursor = cast(Any, conn.connection.cursor())  # psycopg's own cursor
     try:
         with cursor.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(_values(row, names, json_columns))
+            for values in _values(rows, names, json_columns):
+                copy.write_row(values)
     finally:
         cursor.close()
 
@@ -90,12 +91,22 @@ def update_rows(
     if not rows:
         return
     sql, json_columns = _update_sql(table, conn.dialect.name, keys, values)
-    conn.exec_driver_sql(sql, [_values(row, values + keys, json_columns) for row in rows])
+    conn.exec_driver_sql(sql, _values(rows, values + keys, json_columns))
 
 
 def _values(
-    row: Mapping[str, Any], names: tuple[str, ...], json_columns: frozenset[str]
-) -> tuple[Any, ...]:
-    return tuple(
-        wirejson.dumps_text(row[name]) if name in json_columns else row[name] for name in names
-    )
+    rows: Sequence[Mapping[str, Any]], names: tuple[str, ...], json_columns: frozenset[str]
+) -> list[tuple[Any, ...]]:
+    """Each row's values in the order of ``names``, JSON columns written out as text."""
+    get = operator.itemgetter(*names)
+    if len(names) == 1:
+        return [(wirejson.dumps_text(v) if json_columns else v,) for v in map(get, rows)]
+    json_at = [i for i, name in enumerate(names) if name in json_columns]
+    dumps = wirejson.dumps_text
+    out: list[tuple[Any, ...]] = []
+    for row in rows:
+        values = list(get(row))
+        for i in json_at:
+            values[i] = dumps(values[i])
+        out.append(tuple(values))
+    return out

@@ -10,6 +10,7 @@ before, and writes it out).
 from __future__ import annotations
 
 import os
+import random
 import time
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -111,8 +112,19 @@ class ChangeBuffer:
         self._next: int | None = None
         self._last: int | None = None
         self._pg_sequence: str | None = None
+        self._random = random.Random(os.urandom(16))
+        """For change ids: a batch's hundreds of them without a system call each."""
 
-    def append(self, row: dict[str, Any]) -> int:
+    def append(
+        self,
+        record: Record,
+        partition: str,
+        kind: str,
+        fields: Mapping[str, tuple[Any, int | None]],
+        author: Author,
+        now: float,
+    ) -> int:
+        """``append_change`` into the buffer."""
         if self._next is None:
             self._next = self._first_free()
         seq = self._next
@@ -120,10 +132,25 @@ class ChangeBuffer:
         self._last = seq
         # The seq is known now, so "this change's own seq" is written out: the stored
         # fields are then exactly the wire form, which a pull sends without rebuilding it.
-        for change in row["fields"].values():
-            if change["version"] is None:
-                change["version"] = seq
-        self.rows.append({**row, "seq": seq})
+        self.rows.append(
+            {
+                "seq": seq,
+                "change_id": new_change_id(self._random),
+                "entity": record.entity,
+                "record_id": record.record_id,
+                "partition": partition,
+                "kind": kind,
+                "fields": {
+                    n: {"value": v, "version": seq if ver is None else ver}
+                    for n, (v, ver) in fields.items()
+                },
+                "deleted": record.deleted,
+                "op_id": author.op_id,
+                "device_id": author.device_id,
+                "user_id": author.user_id,
+                "server_time": now,
+            }
+        )
         return seq
 
     def _first_free(self) -> int:
@@ -160,14 +187,16 @@ class ChangeBuffer:
             )
 
 
-def new_change_id() -> str:
-    """A change id: 32 hex digits, the time in milliseconds and then 80 random bits.
+def new_change_id(bits: random.Random | None = None) -> str:
+    """A change id: 32 hex digits, the time in milliseconds and then 80 random bits (from
+    ``bits`` if given, a generator seeded from the system's randomness).
 
     Only uniqueness matters (a device compares its last change id with the server's, which
     tells a restored database apart); the time in front keeps the ids of one push batch
     next to each other in the unique index, where random ids would touch a different page
     of it each (most of a large batch's write)."""
-    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
+    tail = bits.getrandbits(80) if bits is not None else int.from_bytes(os.urandom(10), "big")
+    return f"{time.time_ns() // 1_000_000:012x}{tail:020x}"
 
 
 def append_change(
@@ -182,6 +211,8 @@ def append_change(
     buffer: ChangeBuffer | None = None,
 ) -> int:
     """Insert one change-log row (or hand it to ``buffer``) and return its seq."""
+    if buffer is not None:
+        return buffer.append(record, partition, kind, fields, author, now)
     row = {
         "change_id": new_change_id(),
         "entity": record.entity,
@@ -195,8 +226,6 @@ def append_change(
         "user_id": author.user_id,
         "server_time": now,
     }
-    if buffer is not None:
-        return buffer.append(row)
     return int(conn.execute(_INSERT_CHANGE, row).scalar_one())
 
 
