@@ -88,6 +88,8 @@ def push_ops(
         batch = _Batch(conn, actor, raw_ops, now, may_hold_nul)
         results = [batch.process(raw) for raw in raw_ops]
         batch.flush()
+    if not log.isEnabledFor(logging.INFO):
+        return results
     for result in results:
         log.info(
             "op %s from device %s: %s%s",
