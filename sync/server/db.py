@@ -62,7 +62,7 @@ class Database:
         if self.is_sqlite:
             _configure_sqlite(self.engine)
             if parsed.database and parsed.database != ":memory:":
-                self._checkpointer = _Checkpointer(self.engine)
+                self._checkpointer = _Checkpointer(self.engine, parsed.database)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -128,8 +128,9 @@ class _Checkpointer:
     file). The automatic checkpoint stays as a backstop at a larger log size.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, path: str) -> None:
         self._engine = engine
+        self.thread_name = f"sqlite-checkpoint {path}"
         self._wake = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -143,7 +144,7 @@ class _Checkpointer:
             self._wake.set()
             if self._thread is None:
                 self._thread = threading.Thread(
-                    target=self._run, name="sqlite-checkpoint", daemon=True
+                    target=self._run, name=self.thread_name, daemon=True
                 )
                 self._thread.start()
 

@@ -13,6 +13,11 @@ from sync.server.db import Database
 from sync.server.identity import initialise
 
 
+def _checkpointers(db_file: Path) -> list[threading.Thread]:
+    """The checkpoint threads running for ``db_file`` (other tests' databases aside)."""
+    return [t for t in threading.enumerate() if t.name == f"sqlite-checkpoint {db_file}"]
+
+
 def _teams_in_file_alone(db_file: Path, copy: Path) -> set[str]:
     """The team names the database file holds without its log (a copy of the file only)."""
     shutil.copyfile(db_file, copy)
@@ -40,13 +45,14 @@ def test_committed_writes_reach_the_database_file_without_a_writer_checkpointing
             time.sleep(0.05)
     finally:
         db.dispose()
-    assert not [t for t in threading.enumerate() if t.name == "sqlite-checkpoint"]
+    assert not _checkpointers(db_file)
 
 
 def test_a_write_after_dispose_starts_no_thread(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'server.db'}")
+    db_file = tmp_path / "server.db"
+    db = Database(f"sqlite:///{db_file}")
     initialise(db)
     db.dispose()
     accounts.add_team(db, "Team Syd")  # the engine reconnects; nothing runs behind it
-    assert not [t for t in threading.enumerate() if t.name == "sqlite-checkpoint"]
+    assert not _checkpointers(db_file)
     db.dispose()
