@@ -98,17 +98,6 @@ class FieldChange:
         _require(self.base is None or 0 <= self.base <= MAX_SEQ, "base must be a seq (>= 0)")
 
 
-def checked_field_change(value: JSONValue, base: int | None) -> FieldChange:
-    """``FieldChange(value, base)`` for a caller that has already checked ``base`` (None or
-    an int >= 0): a push builds thousands of them, and this skips the frozen-dataclass
-    set-up, giving an equal object."""
-    change = object.__new__(FieldChange)
-    attributes = change.__dict__
-    attributes["value"] = value
-    attributes["base"] = base
-    return change
-
-
 @dataclass(frozen=True)
 class Op:
     """One change a device pushes; ``op_id`` (a UUIDv7) makes re-sending it harmless."""
@@ -135,6 +124,86 @@ class Op:
         for name in self.fields:
             _require(_is_field_name(name), "bad field name")
         _require(self.kind == "delete" or bool(self.fields), "upsert/append needs fields")
+
+
+_OP_KEYS = frozenset(
+    ("op_id", "device_id", "counter", "entity", "record_id", "partition", "kind", "fields", "hlc")
+)
+_KINDS = frozenset(("upsert", "delete", "append"))
+_NO_BASE = object()
+
+
+def is_plain_op(raw: Any) -> bool:
+    """True if ``raw`` (parsed JSON) is an op that ``decode(Op, raw)`` accepts and builds from
+    its values as they are: every rule of ``Op`` and ``FieldChange``, checked without
+    building either (a push checks up to 500 ops of a dozen fields each). False for anything
+    else, which the codec then refuses with its message (or converts, as ``3.0`` to ``3``)."""
+    if not _plain_op_head(raw):
+        return False
+    for name, change in raw["fields"].items():
+        if type(change) is not dict or "value" not in change:
+            return False
+        size = len(change)
+        if size == 2:
+            base = change.get("base", _NO_BASE)
+            if base is not None and (type(base) is not int or not 0 <= base <= MAX_SEQ):
+                return False
+        elif size != 1:
+            return False
+        if type(name) is not str or not _is_field_name(name):
+            return False
+    return True
+
+
+def plain_op_fields(raw: Any) -> dict[str, FieldChange] | None:
+    """The fields of ``decode(Op, raw)`` when ``is_plain_op(raw)``, else None: the same
+    rules, checked while the fields are built (for a reader that wants the op)."""
+    if not _plain_op_head(raw):
+        return None
+    fields: dict[str, FieldChange] = {}
+    new = object.__new__
+    for name, change in raw["fields"].items():
+        if type(change) is not dict or "value" not in change:
+            return None
+        size = len(change)
+        base = None
+        if size == 2:
+            base = change.get("base", _NO_BASE)
+            if base is not None and (type(base) is not int or not 0 <= base <= MAX_SEQ):
+                return None
+        elif size != 1:
+            return None
+        if type(name) is not str or not _is_field_name(name):
+            return None
+        field_change = new(FieldChange)  # equal to FieldChange(value, base), set up faster
+        attributes = field_change.__dict__
+        attributes["value"] = change["value"]
+        attributes["base"] = base
+        fields[name] = field_change
+    return fields
+
+
+def _plain_op_head(raw: Any) -> bool:
+    """``is_plain_op`` but for the fields' own rules."""
+    if type(raw) is not dict or raw.keys() != _OP_KEYS:
+        return False
+    counter, kind, fields, hlc = raw["counter"], raw["kind"], raw["fields"], raw["hlc"]
+    return (
+        type(counter) is int
+        and 0 <= counter <= MAX_SEQ
+        and type(kind) is str
+        and kind in _KINDS
+        and type(fields) is dict
+        and (kind == "delete" or bool(fields))
+        and type(hlc) is str
+        and 0 < len(hlc) <= 64
+        and type(raw["entity"]) is str
+        and raw["entity"] in ENTITIES
+        and is_uuid(raw["op_id"])
+        and is_uuid(raw["device_id"])
+        and is_uuid(raw["record_id"])
+        and is_uuid(raw["partition"])
+    )
 
 
 @dataclass(frozen=True)

@@ -145,8 +145,6 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     def push_ops(s: Signed) -> Any:
         ops = _parse_ops(s.body)
         results = push.push_ops(database, s.actor, ops, s.now, b"\\u0000" in s.body)
-        with database.write() as conn:
-            marks.note_ops(conn, s.actor.device_id, ops, s.now)
         return {"results": [push.result_json(r) for r in results]}  # encode(PushResponse)
 
     def pull(s: Signed) -> Any:

@@ -5,14 +5,16 @@ parameter dictionary), which for a 500-op batch costs more than the database's o
 These statements are built once per table and dialect, JSON is written with ``wirejson``,
 and the rows go to the driver's ``executemany`` as tuples. Identical on SQLite and
 PostgreSQL; only the parameter marker and the ``json`` cast differ (PostgreSQL ``json`` keeps the
-text as written, see schema.py).
+text as written, see schema.py). On PostgreSQL new rows go in by ``COPY`` instead: psycopg's
+``executemany`` still handles each row's parameters in Python, ``COPY`` writes them in C.
 """
 
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import JSON, Connection, Table
 
@@ -26,6 +28,14 @@ def _insert_sql(table: Table, dialect: str) -> tuple[str, tuple[str, ...], froze
     markers = ", ".join(_marker(name in json_columns, dialect) for name in names)
     columns = ", ".join(f'"{name}"' for name in names)
     return f'INSERT INTO "{table.name}" ({columns}) VALUES ({markers})', names, json_columns
+
+
+@functools.cache
+def _copy_sql(table: Table) -> tuple[str, tuple[str, ...], frozenset[str]]:
+    names = tuple(c.name for c in table.columns)
+    json_columns = frozenset(c.name for c in table.columns if isinstance(c.type, JSON))
+    columns = ", ".join(f'"{name}"' for name in names)
+    return f'COPY "{table.name}" ({columns}) FROM STDIN', names, json_columns
 
 
 @functools.cache
@@ -50,8 +60,24 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     """``conn.execute(insert(table), rows)``; every row names every column (None for NULL)."""
     if not rows:
         return
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table, rows)
+        return
     sql, names, json_columns = _insert_sql(table, conn.dialect.name)
-    conn.exec_driver_sql(sql, [_values(row, names, json_columns) for row in rows])
+    conn.exec_driver_sql(sql, _values(rows, names, json_columns))
+
+
+def _copy_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """``insert_rows`` on PostgreSQL, in the connection's transaction (a JSON column takes
+    the text as written, as ``CAST(... AS json)`` does)."""
+    sql, names, json_columns = _copy_sql(table)
+    cursor = cast(Any, conn.connection.cursor())  # psycopg's own cursor
+    try:
+        with cursor.copy(sql) as copy:
+            for values in _values(rows, names, json_columns):
+                copy.write_row(values)
+    finally:
+        cursor.close()
 
 
 def update_rows(
@@ -65,12 +91,22 @@ def update_rows(
     if not rows:
         return
     sql, json_columns = _update_sql(table, conn.dialect.name, keys, values)
-    conn.exec_driver_sql(sql, [_values(row, values + keys, json_columns) for row in rows])
+    conn.exec_driver_sql(sql, _values(rows, values + keys, json_columns))
 
 
 def _values(
-    row: Mapping[str, Any], names: tuple[str, ...], json_columns: frozenset[str]
-) -> tuple[Any, ...]:
-    return tuple(
-        wirejson.dumps_text(row[name]) if name in json_columns else row[name] for name in names
-    )
+    rows: Sequence[Mapping[str, Any]], names: tuple[str, ...], json_columns: frozenset[str]
+) -> list[tuple[Any, ...]]:
+    """Each row's values in the order of ``names``, JSON columns written out as text."""
+    get = operator.itemgetter(*names)
+    if len(names) == 1:
+        return [(wirejson.dumps_text(v) if json_columns else v,) for v in map(get, rows)]
+    json_at = [i for i, name in enumerate(names) if name in json_columns]
+    dumps = wirejson.dumps_text
+    out: list[tuple[Any, ...]] = []
+    for row in rows:
+        values = list(get(row))
+        for i in json_at:
+            values[i] = dumps(values[i])
+        out.append(tuple(values))
+    return out

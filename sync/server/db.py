@@ -7,10 +7,16 @@
   transaction-level advisory lock, so seqs are handed out and committed one transaction at a
   time: seq order equals commit order and a reader can never skip a transaction that commits
   late. SQLite has a single writer, so it needs nothing more.
+
+On SQLite, writes append to the write-ahead log and a thread of the database's own copies the
+log into the database file after them (``_Checkpointer``), instead of the writer itself.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,12 +24,19 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from sync.protocol import wirejson
 from sync.server.schema import metadata
 
 CHANGE_LOG_LOCK = 0x6F7574726561  # arbitrary, constant: the key of the change-log advisory lock
 _IMMEDIATE = "outreach_sqlite_immediate"
+_BACKSTOP_PAGES = 10_000
+"""Log size (pages) at which a writer checkpoints itself, should the checkpointer lag."""
+_IDLE_SECONDS = 5.0
+"""The checkpointer's thread ends after this long without writes (another starts later)."""
+
+log = logging.getLogger("sync.server.db")
 
 
 class Database:
@@ -45,8 +58,11 @@ class Database:
         else:
             kwargs["pool_pre_ping"] = True
         self.engine: Engine = create_engine(url, **kwargs)
+        self._checkpointer: _Checkpointer | None = None
         if self.is_sqlite:
             _configure_sqlite(self.engine)
+            if parsed.database and parsed.database != ":memory:":
+                self._checkpointer = _Checkpointer(self.engine, parsed.database)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -59,6 +75,8 @@ class Database:
             conn = conn.execution_options(**{_IMMEDIATE: True})
             with conn.begin():
                 yield conn
+        if self._checkpointer is not None:
+            self._checkpointer.nudge()
 
     @contextmanager
     def change_write(self) -> Iterator[Connection]:
@@ -71,6 +89,8 @@ class Database:
         metadata.create_all(self.engine)
 
     def dispose(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self.engine.dispose()
 
     def safe_url(self) -> str:
@@ -88,9 +108,71 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA wal_autocheckpoint={_BACKSTOP_PAGES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get(_IMMEDIATE, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class _Checkpointer:
+    """Copies SQLite's write-ahead log into the database file after writes, on its own thread.
+
+    A checkpoint waits for the disk (it syncs the log and the file), and SQLite's automatic
+    one runs inside the commit of whichever write fills the log: for a large push, most of its
+    commit. Here a finished write only wakes this thread, and the checkpoint (PASSIVE: it never
+    waits for readers or writers) runs while the next request is served. Durability is as
+    before (``synchronous=NORMAL``: a commit is in the log, the checkpoint makes it part of the
+    file). The automatic checkpoint stays as a backstop at a larger log size.
+    """
+
+    def __init__(self, engine: Engine, path: str) -> None:
+        self._engine = engine
+        self.thread_name = f"sqlite-checkpoint {path}"
+        self._wake = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+
+    def nudge(self) -> None:
+        """A write committed: checkpoint soon."""
+        with self._lock:
+            if self._stopped:
+                return
+            self._wake.set()
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name=self.thread_name, daemon=True
+                )
+                self._thread.start()
+
+    def stop(self) -> None:
+        """Finish the checkpoint under way, if any; no more after this."""
+        with self._lock:
+            self._stopped = True
+            thread = self._thread
+            self._wake.set()
+        if thread is not None:
+            thread.join()
+
+    def _run(self) -> None:
+        while True:
+            woken = self._wake.wait(_IDLE_SECONDS)
+            with self._lock:
+                if self._stopped or not woken:
+                    self._thread = None
+                    return
+                self._wake.clear()
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        try:
+            raw = self._engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
+            finally:
+                raw.close()
+        except (DBAPIError, sqlite3.Error) as exc:  # the backstop takes over; try again next time
+            log.warning("WAL checkpoint failed: %s", type(exc).__name__)

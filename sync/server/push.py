@@ -38,7 +38,7 @@ from sync.protocol.messages import (
     OpResult,
     is_uuid,
 )
-from sync.server import schema
+from sync.server import marks, schema
 from sync.server.auth import Actor
 from sync.server.bulk import insert_rows
 from sync.server.db import Database
@@ -83,11 +83,17 @@ def push_ops(
 ) -> list[OpResult]:
     """Process ops in order, in one transaction; per-op results once it has committed.
 
+    The device's highest op counter (``marks.note_ops``) is noted in the same transaction:
+    one commit per push instead of two.
+
     ``may_hold_nul=False`` (the body has no ``\\u0000``) skips the search for NUL text."""
     with db.change_write() as conn:
         batch = _Batch(conn, actor, raw_ops, now, may_hold_nul)
         results = [batch.process(raw) for raw in raw_ops]
         batch.flush()
+        marks.note_ops(conn, actor.device_id, raw_ops, now)
+    if not log.isEnabledFor(logging.INFO):
+        return results
     for result in results:
         log.info(
             "op %s from device %s: %s%s",

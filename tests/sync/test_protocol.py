@@ -31,7 +31,7 @@ from sync.protocol import (
     sign_request,
     verify_signature,
 )
-from sync.protocol.client import result_wire
+from sync.protocol.client import check_op, decode_op, result_wire
 
 
 def op_json(**changes: Any) -> dict[str, Any]:
@@ -56,30 +56,64 @@ def test_op_round_trips_through_json() -> None:
     assert encode(op) == data
 
 
-@pytest.mark.parametrize(
-    ("changes", "complaint"),
-    [
-        ({"op_id": "not-a-uuid"}, "op_id"),
-        ({"entity": "spaceship"}, "unknown entity"),
-        ({"kind": "merge"}, "kind"),
-        ({"counter": True}, "counter"),
-        ({"counter": -1}, "counter"),
-        ({"fields": {"Bad Name": {"value": 1}}}, "field name"),
-        ({"fields": {}}, "needs fields"),
-        ({"fields": {"a": {"value": 1, "base": "3"}}}, "base"),
-        ({"fields": {"a": {"base": 3}}}, "value: required"),
-        ({"hlc": ""}, "hlc"),
-        ({"counter": 2**63}, "counter"),
-        ({"fields": {"a": {"value": 1, "base": 2**63}}}, "base"),
-        ({"fields": {"name\n": {"value": 1}}}, "field name"),
-        ({"counter": 1.5}, "counter"),
-    ],
-)
+INVALID_OPS: list[tuple[dict[str, Any], str]] = [
+    ({"op_id": "not-a-uuid"}, "op_id"),
+    ({"entity": "spaceship"}, "unknown entity"),
+    ({"kind": "merge"}, "kind"),
+    ({"counter": True}, "counter"),
+    ({"counter": -1}, "counter"),
+    ({"fields": {"Bad Name": {"value": 1}}}, "field name"),
+    ({"fields": {}}, "needs fields"),
+    ({"fields": {"a": {"value": 1, "base": "3"}}}, "base"),
+    ({"fields": {"a": {"base": 3}}}, "value: required"),
+    ({"hlc": ""}, "hlc"),
+    ({"counter": 2**63}, "counter"),
+    ({"fields": {"a": {"value": 1, "base": 2**63}}}, "base"),
+    ({"fields": {"name\n": {"value": 1}}}, "field name"),
+    ({"counter": 1.5}, "counter"),
+    ({"fields": {"a": "x"}}, "must be an object"),
+    ({"partition": None}, "partition"),
+]
+"""(changes to a valid op, words of the complaint)"""
+
+
+@pytest.mark.parametrize(("changes", "complaint"), INVALID_OPS)
 def test_invalid_ops_are_refused_with_a_reason(changes: dict[str, Any], complaint: str) -> None:
     with pytest.raises(InvalidMessage) as caught:
         decode(Op, op_json(**changes))
     assert complaint in caught.value.message
     assert caught.value.code == "invalid_request"
+
+
+@pytest.mark.parametrize(("changes", "complaint"), INVALID_OPS)
+def test_quick_op_check_refuses_what_the_codec_refuses(
+    changes: dict[str, Any], complaint: str
+) -> None:
+    """``decode_op`` (the server) and ``check_op`` (push_wire) say exactly what the codec says."""
+    with pytest.raises(InvalidMessage) as codec:
+        decode(Op, op_json(**changes))
+    for quick in (decode_op, check_op):
+        with pytest.raises(InvalidMessage) as caught:
+            quick(op_json(**changes))
+        assert caught.value.message == codec.value.message
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"kind": "delete", "fields": {}},
+        {"kind": "append", "counter": 0},
+        {"fields": {"a": {"value": [1, {"b": None}]}, "b": {"value": "x", "base": 2**63 - 1}}},
+        {"counter": 7.0, "fields": {"a": {"value": 1.0, "base": 3.0}}},
+        {"hlc": "x" * 64},
+        {"fields": {"a": {"value": 1, "note": "ignored"}}},
+    ],
+)
+def test_quick_op_decode_builds_what_the_codec_builds(changes: dict[str, Any]) -> None:
+    data = op_json(**changes)
+    check_op(data)
+    assert decode_op(data) == decode(Op, data)
 
 
 def test_an_integral_number_is_an_integer() -> None:

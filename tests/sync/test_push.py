@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sync.protocol import DELETED_FIELD, ProtocolError, SyncClient, encode
+from sync.protocol import DELETED_FIELD, InvalidMessage, ProtocolError, SyncClient, encode
 from tests.sync.conftest import World, make_op, new_id
 
 
@@ -258,3 +258,19 @@ def test_too_large_batch_is_refused(world: World) -> None:
     with pytest.raises(ProtocolError) as caught:
         anna._post("/v1/sync/push", {"ops": ops}, True)
     assert caught.value.code == "batch_too_large"
+
+
+def test_a_base_beyond_64_bits_is_an_invalid_op_not_a_server_error(world: World) -> None:
+    """A base no seq can have is refused like any malformed op; it once reached the
+    conflict row of a delete, whose insert failed and took the whole batch with it."""
+    anna, bo = world.device("anna"), world.device("bo")
+    rid = _create(anna, world.team_a, {"wish": "a home"}, entity="goal")
+    delete = encode(make_op(bo, "goal", rid, world.team_a, {"wish": None}, kind="delete"))
+    delete["fields"]["wish"]["base"] = 2**63
+    good = encode(make_op(bo, "plan", new_id(), world.team_a, {"wish": "x"}))
+    response = bo._post("/v1/sync/push", {"ops": [delete, good]}, True)
+    statuses = [(r["status"], r["reason"]) for r in response["results"]]
+    assert statuses == [("rejected", "invalid_op"), ("applied", None)]
+    assert not _state(anna, rid)["deleted"]
+    with pytest.raises(InvalidMessage, match="base"):
+        bo.push_wire([delete])
