@@ -58,6 +58,9 @@ def open_encrypted(path: Path, dek: bytearray) -> Any:
     return conn
 
 
+DIGEST_STEP_FUNCTION = "od_digest_step"
+
+
 def require_cipher(conn: Any) -> None:
     """Refuse a library that would silently ignore ``PRAGMA key`` (stdlib sqlite3 does)."""
     row = conn.execute("PRAGMA cipher_version").fetchone()
@@ -66,8 +69,12 @@ def require_cipher(conn: Any) -> None:
 
 
 def configure(conn: Any) -> None:
-    """Pragmas for every connection, encrypted or (benchmarks only) plain."""
+    """Pragmas for every connection, encrypted or (benchmarks only) plain, and the SQL
+    function the sync records' triggers keep each partition's digest with."""
+    from sync.protocol.digest import sum_step
+
     try:
+        conn.create_function(DIGEST_STEP_FUNCTION, 6, sum_step, deterministic=True)
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")

@@ -424,6 +424,70 @@ CREATE INDEX citizens_by_name ON citizens(
 ) WHERE deleted_at IS NULL;
 """
 
+# Each partition's sync digest (count, and the sum of its records' line hashes: see
+# sync.protocol.digest.SUM_DIGEST), kept by triggers as sync_records change, so the check
+# after a sync reads one row per team instead of hashing every record the laptop holds.
+# od_digest_step is registered on every connection (connection.configure). No "OR IGNORE" in
+# the triggers: the upsert that fires them would override it.
+V10_PARTITION_SUMS = """
+CREATE TABLE sync_partition_sums (
+    partition TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    total BLOB NOT NULL
+) WITHOUT ROWID;
+INSERT INTO sync_partition_sums(partition, count, total)
+    SELECT partition, count(*), zeroblob(32) FROM sync_records GROUP BY partition;
+CREATE TRIGGER sync_records_sum_added AFTER INSERT ON sync_records
+BEGIN
+    INSERT INTO sync_partition_sums(partition, count, total)
+    SELECT NEW.partition, 0, zeroblob(32)
+    WHERE NOT EXISTS (SELECT 1 FROM sync_partition_sums WHERE partition = NEW.partition);
+    UPDATE sync_partition_sums SET count = count + 1,
+        total = od_digest_step(total, NEW.entity, NEW.record_id, NEW.version, NEW.deleted, 1)
+    WHERE partition = NEW.partition;
+END;
+CREATE TRIGGER sync_records_sum_removed AFTER DELETE ON sync_records
+BEGIN
+    UPDATE sync_partition_sums SET count = count - 1,
+        total = od_digest_step(total, OLD.entity, OLD.record_id, OLD.version, OLD.deleted, -1)
+    WHERE partition = OLD.partition;
+END;
+CREATE TRIGGER sync_records_sum_changed AFTER UPDATE ON sync_records
+WHEN OLD.partition IS NOT NEW.partition OR OLD.version IS NOT NEW.version
+    OR OLD.deleted IS NOT NEW.deleted OR OLD.entity IS NOT NEW.entity
+    OR OLD.record_id IS NOT NEW.record_id
+BEGIN
+    UPDATE sync_partition_sums SET count = count - 1,
+        total = od_digest_step(total, OLD.entity, OLD.record_id, OLD.version, OLD.deleted, -1)
+    WHERE partition = OLD.partition;
+    INSERT INTO sync_partition_sums(partition, count, total)
+    SELECT NEW.partition, 0, zeroblob(32)
+    WHERE NOT EXISTS (SELECT 1 FROM sync_partition_sums WHERE partition = NEW.partition);
+    UPDATE sync_partition_sums SET count = count + 1,
+        total = od_digest_step(total, NEW.entity, NEW.record_id, NEW.version, NEW.deleted, 1)
+    WHERE partition = NEW.partition;
+END;
+"""
+
+
+def _partition_sums(conn: Any) -> None:
+    """V10: the table and triggers, and the sums of the records already held."""
+    from sync.protocol.digest import RecordVersion, partition_sum_digest
+
+    _script(V10_PARTITION_SUMS)(conn)
+    held: dict[str, list[RecordVersion]] = {}
+    for partition, entity, record_id, version, deleted in conn.execute(
+        "SELECT partition, entity, record_id, version, deleted FROM sync_records"
+    ):
+        held.setdefault(partition, []).append(
+            RecordVersion(entity, record_id, int(version), bool(deleted))
+        )
+    for partition, records in held.items():
+        conn.execute(
+            "UPDATE sync_partition_sums SET total = ? WHERE partition = ?",
+            (bytes.fromhex(partition_sum_digest(records).hash), partition),
+        )
+
 
 def _script(sql: str) -> Callable[[Any], None]:
     def step(conn: Any) -> None:
@@ -461,6 +525,7 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     _script(V7_REVIEWS),
     _script(V8_RECORD_VERSIONS),
     _script(V9_CASELOAD_ORDER),
+    _partition_sums,
 )
 LATEST = len(STEPS)
 

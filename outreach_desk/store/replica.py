@@ -597,6 +597,16 @@ class LocalReplica:
             )
         }
 
+    def partition_sums(self) -> dict[str, tuple[int, bytes]]:
+        """Per partition, its record count and the sum of its records' line hashes, as the
+        triggers on ``sync_records`` keep them (``sync.protocol.digest.SUM_DIGEST``)."""
+        return {
+            partition: (int(count), bytes(total))
+            for partition, count, total in self._ctx.conn.execute(
+                "SELECT partition, count, total FROM sync_partition_sums"
+            )
+        }
+
     def reset_cursor(self, cursor: int) -> None:
         with self._ctx.transaction():
             self._set_meta(CURSOR_KEY, str(cursor))

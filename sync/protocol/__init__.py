@@ -7,6 +7,7 @@ from sync.protocol.client import DeviceCredentials, SyncClient, is_loopback
 from sync.protocol.codec import decode, encode
 from sync.protocol.digest import (
     GENESIS_HASH,
+    SUM_DIGEST,
     ChainCheck,
     RecordVersion,
     audit_entry_hash,
@@ -14,6 +15,9 @@ from sync.protocol.digest import (
     check_audit_chain,
     partition_digest,
     partition_digest_of_lines,
+    partition_sum_digest,
+    sum_step,
+    sum_summary,
     values_equal,
 )
 from sync.protocol.errors import (
@@ -117,6 +121,7 @@ __all__ = [
     "MIN_SCHEMA",
     "PROTOCOL_VERSION",
     "SCHEMA_VERSION",
+    "SUM_DIGEST",
     "AuditBase",
     "AuditRequest",
     "AuditResponse",
@@ -179,8 +184,11 @@ __all__ = [
     "new_nonce",
     "partition_digest",
     "partition_digest_of_lines",
+    "partition_sum_digest",
     "sign_request",
     "sign_wipe_instruction",
+    "sum_step",
+    "sum_summary",
     "values_equal",
     "verify_signature",
     "verify_wipe_instruction",
