@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, String, Text, bindparam, case, cast, func, select
@@ -80,6 +81,12 @@ def hello(
     )
 
 
+def readable_partitions(actor: Actor, requested: Iterable[str] | None) -> frozenset[str]:
+    """The partitions a pull reads: ``requested`` (all of the actor's when None); 403 when
+    one of them is not the actor's."""
+    return _partitions(actor, requested)
+
+
 def _partitions(actor: Actor, requested: Iterable[str] | None) -> frozenset[str]:
     if requested is None:
         return actor.teams
@@ -96,8 +103,8 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
     safely skip past changes of other partitions: every seq below it is committed (the
     change-log lock makes seq order commit order).
     """
-    rows, next_seq, more, top = _pull_rows(conn, actor, request)
-    check = _check(conn, actor, top) if request.check and not more else None
+    page = _pull_rows(conn, actor, request)
+    check = _check(conn, actor, page.top) if request.check and not page.more else None
     changes = [
         Change(
             seq=r.seq,
@@ -115,18 +122,32 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
             author=Author(r.user_id, r.device_id, r.display_name) if r.user_id else None,
             op_id=r.op_id,
         )
-        for r in rows
+        for r in page.rows
     ]
-    if check is None:
-        return PullResponse(changes, next_seq, more, epoch, top)
-    return PullResponse(changes, next_seq, more, epoch, top, check[0], check[1])
+    return PullResponse(
+        changes,
+        page.next,
+        page.more,
+        epoch,
+        page.top,
+        None if check is None else check[0],
+        None if check is None else check[1],
+        page.next_change_id,
+    )
 
 
-def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> dict[str, Any]:
+def pull_json(
+    conn: Connection,
+    actor: Actor,
+    request: PullRequest,
+    epoch: str,
+    also_skip: Iterable[int] = (),
+) -> dict[str, Any]:
     """``encode(pull(...))``, built straight from the rows (a page is large; this is the hot
     path of a pull). A change's stored fields are sent as stored (``wirejson.Fragment``)
-    when every version in them is written out, which is the usual case."""
-    rows, next_seq, more, top = _pull_rows(conn, actor, request, raw_fields=True)
+    when every version in them is written out, which is the usual case. ``also_skip``: seqs
+    left out as if they were in ``request.skip`` (a push's own writes)."""
+    page = _pull_rows(conn, actor, request, raw_fields=True, also_skip=also_skip)
     changes = [
         {
             "seq": r.seq,
@@ -145,19 +166,21 @@ def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) 
             ),
             "op_id": r.op_id,
         }
-        for r in rows
+        for r in page.rows
     ]
     answer: dict[str, Any] = {
         "changes": changes,
-        "next": next_seq,
-        "more": more,
+        "next": page.next,
+        "more": page.more,
         "epoch": epoch,
-        "high_water": top,
+        "high_water": page.top,
     }
-    check = _check(conn, actor, top) if request.check and not more else None
+    check = _check(conn, actor, page.top) if request.check and not page.more else None
     if check is not None:
         answer["partitions"] = {p: encode(summary) for p, summary in check[0].items()}
         answer["conflicts"] = [encode(c) for c in check[1]]
+    if request.skip is not None:
+        answer["next_change_id"] = page.next_change_id
     return answer
 
 
@@ -189,9 +212,27 @@ def _wire_fields(stored: str, seq: int) -> Any:
     }
 
 
+@dataclass(frozen=True)
+class _Page:
+    rows: Sequence[Any]
+    next: int
+    more: bool
+    top: int
+    next_change_id: str | None = None
+    """Only looked up for a protocol-3 pull (``PullRequest.skip`` given)."""
+
+
+_SKIPPABLE_KINDS = frozenset(("upsert", "append", "delete"))
+
+
 def _pull_rows(
-    conn: Connection, actor: Actor, request: PullRequest, *, raw_fields: bool = False
-) -> tuple[Sequence[Any], int, bool, int]:
+    conn: Connection,
+    actor: Actor,
+    request: PullRequest,
+    *,
+    raw_fields: bool = False,
+    also_skip: Iterable[int] = (),
+) -> _Page:
     """The page's rows; ``raw_fields``: with ``fields`` as the stored JSON text."""
     top = high_water(conn)
     partitions = _partitions(actor, request.partitions)
@@ -215,7 +256,25 @@ def _pull_rows(
     more = len(rows) > request.limit
     rows = rows[: request.limit]
     next_seq = int(rows[-1].seq) if more else max(top, request.after)
-    return rows, next_seq, more, top
+    skip = {*(request.skip or ()), *also_skip}
+    if skip:
+        rows = [r for r in rows if not (r.seq in skip and _own_plain_write(r, actor))]
+    next_change_id = None
+    if request.skip is not None and next_seq > 0:
+        next_change_id = conn.execute(
+            select(c.c.change_id).where(c.c.seq == next_seq)
+        ).scalar_one_or_none()
+    return _Page(rows, next_seq, more, top, next_change_id)
+
+
+def _own_plain_write(row: Any, actor: Actor) -> bool:
+    """A change the device's own push result fully describes: written by this device, of a
+    kind that writes only what the op sent, every field at the change's own seq. A "moved"
+    marker, or a restore or move that carries the whole record, is always sent."""
+    if row.device_id != actor.device_id or row.kind not in _SKIPPABLE_KINDS:
+        return False
+    fields = wirejson.loads(row.fields) if isinstance(row.fields, str) else row.fields
+    return all(f.get("version") in (None, row.seq) for f in fields.values())
 
 
 _c = schema.change_log.c
