@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, String, Text, bindparam, case, cast, func, select
+from sqlalchemy import Connection, Text, bindparam, cast, select
 
 from sync.protocol import errors as codes
 from sync.protocol import wirejson
@@ -278,19 +278,51 @@ def _own_plain_write(row: Any, actor: Actor) -> bool:
 
 
 _c = schema.change_log.c
+_r = schema.records.c
 _LATEST_CHANGE = (
     select(_c.seq, _c.change_id)
     .where(_c.partition == bindparam("partition"))
     .order_by(_c.seq.desc())
     .limit(1)
 )
-_digests: dict[tuple[str, str], tuple[tuple[int, str] | None, PartitionSummary]] = {}
-"""(database, partition) -> (its latest change, its digest): see ``partition_summaries``."""
+_CHANGE_AT = select(_c.change_id).where(_c.seq == bindparam("seq"))
+_TOUCHED = (
+    select(_c.entity, _c.record_id)
+    .where(
+        _c.partition == bindparam("partition"),
+        _c.seq > bindparam("after"),
+        _c.seq <= bindparam("upto"),
+    )
+    .distinct()
+)
+_RECORD_LINES = select(_r.entity, _r.record_id, _r.partition, _r.version, _r.deleted).where(
+    _r.entity == bindparam("entity"), _r.record_id.in_(bindparam("ids", expanding=True))
+)
+_PARTITION_LINES = select(_r.entity, _r.record_id, _r.version, _r.deleted).where(
+    _r.partition == bindparam("partition")
+)
+
+
+@dataclass(frozen=True)
+class _Digest:
+    """A partition's digest as of its latest change, with its lines by record."""
+
+    latest: tuple[int, str] | None
+    lines: dict[tuple[str, str], str]
+    summary: PartitionSummary
+
+
+_digests: dict[tuple[str, str], _Digest] = {}
+"""(database, partition) -> its digest as of its latest change: see ``partition_summaries``."""
 
 
 def _latest_change(conn: Connection, partition: str) -> tuple[int, str] | None:
     row = conn.execute(_LATEST_CHANGE, {"partition": partition}).first()
     return None if row is None else (int(row.seq), str(row.change_id))
+
+
+def _line(entity: str, record_id: str, version: Any, deleted: Any) -> str:
+    return f"{entity}|{record_id}|{int(version)}|{1 if deleted else 0}"
 
 
 def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str, PartitionSummary]:
@@ -299,53 +331,66 @@ def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str
     Every write to a record appends a change to each partition it affects, in the same
     transaction (``sync.server.store``), so a partition's latest change (seq and change id,
     which also tells a restored database apart) identifies the state of its records: a digest
-    is remembered under it and computed again only after the partition changed. It is
-    remembered only when the latest change was the same before and after reading the
-    records, so a write committing meanwhile (READ COMMITTED on PostgreSQL) is never
-    mistaken for the state it followed.
+    is remembered under it, with each record's line. When the partition has changed since,
+    only the records its newer changes name are read again (a record that left the partition
+    has a "moved" change there). A digest is remembered only when the latest change was the
+    same before and after reading the records, so a write committing meanwhile (READ
+    COMMITTED on PostgreSQL) is never mistaken for the state it followed.
     """
     database = conn.engine.url.render_as_string(hide_password=False)
-    chosen = sorted(partitions)
     answer: dict[str, PartitionSummary] = {}
-    stale: dict[str, tuple[int, str] | None] = {}
-    for p in chosen:
+    for p in sorted(partitions):
         latest = _latest_change(conn, p)
         cached = _digests.get((database, p))
-        if cached is not None and cached[0] == latest:
-            answer[p] = cached[1]
-        else:
-            stale[p] = latest
-    lines: dict[str, str | None] = dict.fromkeys(stale)
-    if stale:
-        lines.update(_partition_lines(conn, sorted(stale)))
-    for p, text in lines.items():
-        answer[p] = partition_digest_of_lines(text)
-        if _latest_change(conn, p) == stale[p]:
-            _digests[(database, p)] = (stale[p], answer[p])
-    return {p: answer[p] for p in chosen}
+        if cached is not None and cached.latest == latest:
+            answer[p] = cached.summary
+            continue
+        lines = _lines_since(conn, p, cached, latest)
+        if lines is None:
+            lines = _all_lines(conn, p)
+        summary = partition_digest_of_lines("\n".join(lines.values()))
+        answer[p] = summary
+        if _latest_change(conn, p) == latest:
+            _digests[(database, p)] = _Digest(latest, lines, summary)
+    return answer
 
 
-def _partition_lines(conn: Connection, partitions: list[str]) -> dict[str, str]:
-    """Each partition's digest lines joined by newlines, built by the database: one string
-    per partition instead of a row per record (``partition_digest_of_lines``)."""
-    r = schema.records.c
-    line = (
-        r.entity
-        + "|"
-        + r.record_id
-        + "|"
-        + cast(r.version, String)
-        + "|"
-        + case((r.deleted, "1"), else_="0")
-    )
-    if conn.dialect.name == "postgresql":
-        joined = func.string_agg(line, func.chr(10))
-    else:
-        joined = func.group_concat(line, func.char(10))
-    rows = conn.execute(
-        select(r.partition, joined).where(r.partition.in_(partitions)).group_by(r.partition)
-    )
-    return {str(row[0]): str(row[1]) for row in rows}
+def _lines_since(
+    conn: Connection, partition: str, cached: _Digest | None, latest: tuple[int, str] | None
+) -> dict[tuple[str, str], str] | None:
+    """The remembered lines brought up to ``latest``; None when they cannot be (nothing
+    remembered, or the change they were taken at is not there any more: a restore)."""
+    if cached is None or cached.latest is None or latest is None or latest[0] < cached.latest[0]:
+        return None
+    seq, change_id = cached.latest
+    if conn.execute(_CHANGE_AT, {"seq": seq}).scalar() != change_id:
+        return None
+    touched = conn.execute(
+        _TOUCHED, {"partition": partition, "after": seq, "upto": latest[0]}
+    ).all()
+    if len(touched) > max(1000, len(cached.lines) // 2):
+        return None  # reading them all is as quick
+    by_entity: dict[str, list[str]] = {}
+    for entity, record_id in touched:
+        by_entity.setdefault(entity, []).append(record_id)
+    lines = dict(cached.lines)
+    for entity, ids in by_entity.items():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for key in zip([entity] * len(chunk), chunk, strict=True):
+                lines.pop(key, None)
+            for row in conn.execute(_RECORD_LINES, {"entity": entity, "ids": chunk}):
+                if row.partition == partition:
+                    key = (row.entity, row.record_id)
+                    lines[key] = _line(row.entity, row.record_id, row.version, row.deleted)
+    return lines
+
+
+def _all_lines(conn: Connection, partition: str) -> dict[tuple[str, str], str]:
+    return {
+        (row.entity, row.record_id): _line(row.entity, row.record_id, row.version, row.deleted)
+        for row in conn.execute(_PARTITION_LINES, {"partition": partition})
+    }
 
 
 def verify(conn: Connection, actor: Actor, request: VerifyRequest) -> VerifyResponse:
