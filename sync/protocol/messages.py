@@ -294,8 +294,8 @@ class PullRequest:
     skip: list[int] | None = None
     """Protocol 3: seqs of changes this device wrote and already holds (its push results
     said so). Such a change is left out of the page when it is a plain write of this device
-    (kind upsert, append or delete, every field at the change's own version); anything else
-    is sent as usual. Given (even empty), the answer also names ``next_change_id``."""
+    (kind upsert or append, every field at the change's own version); anything else (a
+    delete too) is sent as usual. Given (even empty), the answer also names ``next_change_id``."""
 
     def __post_init__(self) -> None:
         _require(0 <= self.after <= MAX_SEQ, "after must be a seq (>= 0)")

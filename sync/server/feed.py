@@ -222,7 +222,11 @@ class _Page:
     """Only looked up for a protocol-3 pull (``PullRequest.skip`` given)."""
 
 
-_SKIPPABLE_KINDS = frozenset(("upsert", "append", "delete"))
+_SKIPPABLE_KINDS = frozenset(("upsert", "append"))
+"""Kinds whose effect a push result fully tells the device: the fields it wrote, at their
+versions. A delete is always sent: the device notes it only as the record's state, so an
+older change of the record in the same pull (a conflict's resolution) would bring the
+record back on the laptop, with nothing after it in the page to delete it again."""
 
 
 def _pull_rows(
@@ -269,8 +273,8 @@ def _pull_rows(
 
 def _own_plain_write(row: Any, actor: Actor) -> bool:
     """A change the device's own push result fully describes: written by this device, of a
-    kind that writes only what the op sent, every field at the change's own seq. A "moved"
-    marker, or a restore or move that carries the whole record, is always sent."""
+    kind that writes only what the op sent, every field at the change's own seq. A delete,
+    a "moved" marker, or a restore or move that carries the whole record, is always sent."""
     if row.device_id != actor.device_id or row.kind not in _SKIPPABLE_KINDS:
         return False
     fields = wirejson.loads(row.fields) if isinstance(row.fields, str) else row.fields

@@ -112,6 +112,39 @@ def test_only_the_devices_own_plain_writes_are_left_out(world: World) -> None:
     assert anna.pull_page(0, 100).next_change_id is None
 
 
+def test_a_devices_own_delete_is_sent_back_with_the_page(world: World) -> None:
+    """The push result only notes a delete as the record's state: an older change of the
+    record in the same pull (a conflict's resolution) would bring the record back on the
+    laptop unless the delete follows it in the page (``test_found_by_soak`` has the story)."""
+    anna = world.device("anna")
+    kept, added = new_id(), new_id()
+    created = anna.push([make_op(anna, "plan", kept, world.team_a, {"wish": "a home"})])
+    seq = created.results[0].seq
+    assert seq is not None
+    answer = anna.push_and_pull(
+        [
+            op_wire(
+                make_op(
+                    anna,
+                    "plan",
+                    kept,
+                    world.team_a,
+                    {"wish": None},
+                    kind="delete",
+                    bases={"wish": seq},
+                )
+            ),
+            op_wire(make_op(anna, "plan", added, world.team_a, {"wish": "a room"}, counter=2)),
+        ],
+        PullRequest(seq, 100, None, False, []),
+    )
+    deleted, upserted = answer.response.results
+    assert (deleted.status, upserted.status) == ("applied", "applied")
+    assert answer.page is not None
+    assert [(c["seq"], c["deleted"]) for c in answer.page.changes] == [(deleted.seq, True)]
+    assert answer.page.next == upserted.seq  # the upsert, left out, is where the cursor stands
+
+
 def test_a_refused_access_log_upload_does_not_undo_the_push(world: World) -> None:
     anna = world.device("anna")
     entries = chain(3)
