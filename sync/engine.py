@@ -3,6 +3,9 @@
 hello → (restore check) → push → pull → verify (and repair) → audit → conflicts.
 With a protocol-2 server the last pull page brings what verify and conflicts need, so the
 comparison runs here and those two requests are made only after a repair (or not at all).
+With a protocol-3 server the last push batch also carries the access-log upload and brings
+the first pull page back, without the changes the push itself wrote (the push results
+already told this device about them), so a sync with local changes is hello and push.
 
 The engine talks to the server through :class:`~sync.protocol.SyncClient` and to the
 device's store through the small :class:`Replica` interface, so it runs the same in
@@ -21,11 +24,14 @@ from typing import Any, Protocol
 from sync.protocol import (
     CHECKED_PULL_PROTOCOL,
     MAX_PUSH_OPS,
+    MAX_SKIP,
+    SYNC_IN_PUSH_PROTOCOL,
     AuditBase,
     CursorCheck,
     DeviceMarks,
     PartitionSummary,
     ProtocolError,
+    PullRequest,
     SyncClient,
     encode,
     partition_digest_of_lines,
@@ -49,6 +55,7 @@ class Replica(Protocol):
         next_cursor: int,
         epoch: str,
         keep_cursor: bool = False,
+        cursor_change_id: str | None = None,
     ) -> Any: ...
     def partition_lines(self) -> Mapping[str, str]: ...
     def requeue_lost(self, high_water: int) -> int: ...
@@ -113,6 +120,12 @@ class SyncEngine:
         """The server speaks protocol 2: the last pull page brings the sync's check."""
         self._checked: PullPage | None = None
         """The last pull page, when it brought the check (digests and open conflicts)."""
+        self._sync_in_push = False
+        """The server speaks protocol 3: the last push batch brings the first pull page."""
+        self._first_page: PullPage | None = None
+        """The pull page the last push batch brought, applied by the pull stage."""
+        self._own: list[int] = []
+        """Seqs of the changes this sync's pushes wrote: the pull leaves them out."""
 
     def _check(self) -> None:
         if self._cancelled():
@@ -140,6 +153,7 @@ class SyncEngine:
         hello = self.client.hello(self.app_version, check, marks=marks)
         report.teams = [t.id for t in hello.teams]
         self._ask_check = hello.max_protocol >= CHECKED_PULL_PROTOCOL
+        self._sync_in_push = hello.max_protocol >= SYNC_IN_PUSH_PROTOCOL
         if self._rolled_back(hello, marks):
             report.rolled_back = True
             server_counter = hello.device_marks.op_counter if hello.device_marks else 0
@@ -164,14 +178,21 @@ class SyncEngine:
         return bool(self.replica.audit_hash_at(known.audit_seq) != known.audit_hash)
 
     def _push(self, report: SyncReport) -> None:
+        self._first_page = None
         while True:
             self._check()
             ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
             if not ops:
                 return
-            answer = self.client.push_wire(ops)
+            if self._sync_in_push and len(ops) < MAX_PUSH_OPS:
+                answer = self._push_last(ops, report)
+            else:
+                answer = self.client.push_wire(ops)
             results = [result_wire(r) for r in answer.results]
             self.replica.record_results(results)
+            self._own.extend(
+                r.seq for r in answer.results if r.status == "applied" and r.seq is not None
+            )
             for result in answer.results:
                 if result.status == "applied":
                     report.applied += 1
@@ -183,6 +204,27 @@ class SyncEngine:
             self._progress("push", report.pushed, report.pushed + len(ops))
             if len(ops) < MAX_PUSH_OPS:
                 return
+
+    def _push_last(self, ops: list[dict[str, Any]], report: SyncReport) -> Any:
+        """The last batch, with the first pull page and the access-log upload (protocol 3).
+        After a rollback the log goes up on its own (it supersedes the lost copy's)."""
+        entries: list[dict[str, Any]] = []
+        if not report.rolled_back:
+            entries = self.replica.audit_after()[1][:AUDIT_BATCH]
+        after = self.replica.cursor()
+        pull = PullRequest(after, PULL_PAGE, None, self._ask_check, self._skip(after))
+        answer = self.client.push_and_pull(ops, pull, entries)
+        if answer.audit is not None:
+            self.replica.audit_uploaded(answer.audit.verified_until)
+            report.audit_verified_until = answer.audit.verified_until
+        self._first_page = answer.page
+        return answer.response
+
+    def _skip(self, after: int) -> list[int] | None:
+        """What a protocol-3 pull after ``after`` leaves out: this sync's own writes."""
+        if not self._sync_in_push:
+            return None
+        return sorted(seq for seq in self._own if seq > after)[:MAX_SKIP]
 
     def _leave_lost_teams(self, report: SyncReport) -> None:
         """Access to a team was removed: its records leave this laptop.
@@ -197,17 +239,25 @@ class SyncEngine:
         the cursor stands once it is applied), on a helper thread that only talks HTTP."""
         self._checked = None
         self._check()
+        first, self._first_page = self._first_page, None
 
         def fetch(after: int) -> PullPage:
-            return self.client.pull_page(after, PULL_PAGE, check=self._ask_check)
+            return self.client.pull_page(
+                after, PULL_PAGE, check=self._ask_check, skip=self._skip(after)
+            )
 
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead:
-            page = fetch(self.replica.cursor())
+            page = first if first is not None else fetch(self.replica.cursor())
             while True:
                 following = ahead.submit(fetch, page.next) if page.more else None
                 changes = page.changes
                 try:
-                    self.replica.apply_changes(changes, page.next, page.epoch or epoch)
+                    self.replica.apply_changes(
+                        changes,
+                        page.next,
+                        page.epoch or epoch,
+                        cursor_change_id=page.next_change_id,
+                    )
                 except BaseException:
                     if following is not None:
                         following.cancel()  # (if already on the wire, it is waited for)

@@ -310,8 +310,13 @@ class LocalReplica:
         next_cursor: int,
         epoch: str,
         keep_cursor: bool = False,
+        cursor_change_id: str | None = None,
     ) -> ApplyReport:
-        """Apply one page and move the cursor, atomically (a repair keeps the cursor)."""
+        """Apply one page and move the cursor, atomically (a repair keeps the cursor).
+
+        ``cursor_change_id``: the id of the change at ``next_cursor`` when the server named
+        it (it may be another team's change, or one of ours left out of the page); else the
+        page's last change is remembered, as before."""
         report = ApplyReport()
         conn = self._ctx.conn
         with self._ctx.transaction():
@@ -330,7 +335,9 @@ class LocalReplica:
             self._remember_authors(changes)
             if not keep_cursor:
                 self._set_meta(CURSOR_KEY, str(next_cursor))
-                if changes and changes[-1].get("change_id"):
+                if cursor_change_id:
+                    self._set_meta(CURSOR_CHANGE_KEY, cursor_change_id)
+                elif changes and changes[-1].get("change_id"):
                     self._set_meta(CURSOR_CHANGE_KEY, str(changes[-1]["change_id"]))
             self._set_meta(EPOCH_KEY, epoch)
         return report

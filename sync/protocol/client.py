@@ -35,6 +35,7 @@ from sync.protocol.messages import (
     PROTOCOL_VERSION,
     SCHEMA_VERSION,
     AuditBase,
+    AuditRequest,
     AuditResponse,
     Author,
     Change,
@@ -184,6 +185,30 @@ class SyncClient:
             raise InvalidMessage(f"at most {MAX_PUSH_OPS} ops per push")
         return _push_response(self._post("/v1/sync/push", {"ops": list(ops)}, True))
 
+    def push_and_pull(
+        self,
+        ops: Sequence[Mapping[str, Any]],
+        pull: PullRequest | None = None,
+        audit_entries: Sequence[Mapping[str, Any]] = (),
+    ) -> PushAnswer:
+        """``push_wire`` that also asks for a pull page and uploads access-log entries in the
+        same request (protocol 3: ``PushRequest.pull`` and ``audit``)."""
+        audit = AuditRequest([dict(e) for e in audit_entries]) if audit_entries else None
+        PushRequest([decode_op(op) for op in ops], pull, audit)  # checks it all
+        payload: dict[str, Any] = {"ops": list(ops)}
+        if pull is not None:
+            payload["pull"] = _pull_request_wire(pull)
+        if audit is not None:
+            payload["audit"] = {"entries": audit.entries}
+        data = self._post("/v1/sync/push", payload, True)
+        if type(data) is not dict:
+            return PushAnswer(decode(PushResponse, data))
+        results = _push_response({"results": data.get("results")})
+        page = None if data.get("pull") is None else _page(data["pull"])
+        audit_answer = None if data.get("audit") is None else decode(AuditResponse, data["audit"])
+        error = data.get("audit_error")
+        return PushAnswer(results, page, audit_answer, error if type(error) is str else None)
+
     def pull(
         self,
         after: int,
@@ -206,26 +231,15 @@ class SyncClient:
         partitions: Sequence[str] | None = None,
         *,
         check: bool = False,
+        skip: Sequence[int] | None = None,
     ) -> PullPage:
         """``pull``, with the changes left as checked JSON objects (``encode(change)``) for a
         caller that wants them as dicts anyway: saves building and unbuilding a page.
-        ``check``: ask for the sync's check on the last page (``PullRequest.check``)."""
+        ``check``: ask for the sync's check on the last page (``PullRequest.check``);
+        ``skip``: own writes to leave out (``PullRequest.skip``, protocol 3)."""
         chosen = None if partitions is None else list(partitions)
-        request = PullRequest(after, limit, chosen, check)
-        data = self._post("/v1/sync/pull", _pull_request_wire(request), True)
-        page = _plain_page(data)
-        if page is not None:
-            return page
-        typed = decode(PullResponse, data)
-        return PullPage(
-            [encode(c) for c in typed.changes],
-            typed.next,
-            typed.more,
-            typed.epoch,
-            typed.high_water,
-            typed.partitions,
-            None if typed.conflicts is None else [encode(c) for c in typed.conflicts],
-        )
+        request = PullRequest(after, limit, chosen, check, None if skip is None else list(skip))
+        return _page(self._post("/v1/sync/pull", _pull_request_wire(request), True))
 
     def verify(self, partitions: Mapping[str, PartitionSummary]) -> VerifyResponse:
         request = VerifyRequest(dict(partitions))
@@ -342,15 +356,60 @@ class PullPage:
     """The check of the sync, when asked for and given (``PullResponse.partitions``)."""
     conflicts: list[dict[str, Any]] | None = None
     """With ``partitions``: the open conflicts, each exactly ``encode(ConflictInfo)``."""
+    next_change_id: str | None = None
+    """The id of the change at seq ``next`` (``PullResponse.next_change_id``)."""
+
+
+@dataclass(frozen=True)
+class PushAnswer:
+    """A push's results and, when asked for, its pull page and access-log answer."""
+
+    response: PushResponse
+    page: PullPage | None = None
+    audit: AuditResponse | None = None
+    audit_error: str | None = None
+    """Why the access-log upload was refused (an error code); upload it on its own."""
 
 
 def _pull_request_wire(request: PullRequest) -> dict[str, Any]:
-    """``encode(request)``, without ``check`` when it is false: the body a protocol-1
-    server was always sent."""
-    wire = encode(request)
+    """``encode(request)``, without ``check`` when it is false and ``skip`` when it is None:
+    the body an older server was always sent."""
+    wire = dict(encode(request))
     if not request.check:
         del wire["check"]
-    return dict(wire)
+    if request.skip is None:
+        del wire["skip"]
+    return wire
+
+
+def _page(data: Any) -> PullPage:
+    """A pull answer as a ``PullPage`` (``decode(PullResponse, data)``, changes as dicts)."""
+    next_change_id = None
+    if type(data) is dict and "next_change_id" in data:
+        next_change_id = data["next_change_id"]
+        if next_change_id is not None and type(next_change_id) is not str:
+            return _typed_page(data)
+        data = {k: v for k, v in data.items() if k != "next_change_id"}
+    page = _plain_page(data)
+    if page is None:
+        return _typed_page(data)
+    if next_change_id is None:
+        return page
+    return dataclasses.replace(page, next_change_id=next_change_id)
+
+
+def _typed_page(data: Any) -> PullPage:
+    typed = decode(PullResponse, data)
+    return PullPage(
+        [encode(c) for c in typed.changes],
+        typed.next,
+        typed.more,
+        typed.epoch,
+        typed.high_water,
+        typed.partitions,
+        None if typed.conflicts is None else [encode(c) for c in typed.conflicts],
+        typed.next_change_id,
+    )
 
 
 # -- quick paths for the large messages ------------------------------------------------------

@@ -16,18 +16,26 @@ from sync.protocol.errors import InvalidMessage
 JSONValue: TypeAlias = Any
 """Any value ``json.dumps`` accepts; field values are opaque to the protocol."""
 
-PROTOCOL_VERSION = 2
-"""2: a pull may ask for the check of the sync (``PullRequest.check``) on its last page."""
+PROTOCOL_VERSION = 3
+"""2: a pull may ask for the check of the sync (``PullRequest.check``) on its last page.
+3: a push may carry the access-log upload and the first pull page (``PushRequest.audit``,
+``PushRequest.pull``); a pull leaves out the device's own writes it already holds
+(``PullRequest.skip``) and names the change at its cursor (``PullResponse.next_change_id``)."""
 MIN_PROTOCOL = 1
-MAX_PROTOCOL = 2
+MAX_PROTOCOL = 3
 CHECKED_PULL_PROTOCOL = 2
 """The first protocol version whose servers know ``PullRequest.check``."""
+SYNC_IN_PUSH_PROTOCOL = 3
+"""The first protocol version whose servers know ``PushRequest.pull``/``audit`` and
+``PullRequest.skip``."""
 SCHEMA_VERSION = 1
 """Version of the entity/field vocabulary carried in ops (not the local database's version)."""
 MIN_SCHEMA = 1
 MAX_SCHEMA = 1
 
 MAX_PUSH_OPS = 500
+MAX_SKIP = 1000
+"""Most seqs a pull may ask to leave out (``PullRequest.skip``)."""
 MAX_SEQ = 2**63 - 1
 """Largest seq, version or counter: what a signed 64-bit column holds (SQLite, PostgreSQL)."""
 DEFAULT_PULL_LIMIT = 500
@@ -307,6 +315,11 @@ class HelloResponse:
 @dataclass(frozen=True)
 class PushRequest:
     ops: list[Op]
+    pull: PullRequest | None = None
+    """Protocol 3: answer this pull too, read after the ops have committed, leaving out the
+    changes the batch's applied ops wrote (as if their seqs were in ``pull.skip``)."""
+    audit: AuditRequest | None = None
+    """Protocol 3: store these access-log entries too, after the ops (``/v1/audit``)."""
 
     def __post_init__(self) -> None:
         _require(len(self.ops) <= MAX_PUSH_OPS, f"at most {MAX_PUSH_OPS} ops per push")
@@ -327,6 +340,13 @@ class OpResult:
 @dataclass(frozen=True)
 class PushResponse:
     results: list[OpResult]
+    pull: PullResponse | None = None
+    """The page ``PushRequest.pull`` asked for."""
+    audit: AuditResponse | None = None
+    """The answer to ``PushRequest.audit``; None when it was refused (``audit_error``)."""
+    audit_error: str | None = None
+    """The error code ``/v1/audit`` would have answered; the ops are applied regardless, and
+    the device uploads its log on its own (``/v1/audit``) as before."""
 
 
 @dataclass(frozen=True)
@@ -340,10 +360,17 @@ class PullRequest:
     ``conflicts/list`` would (``PullResponse.partitions`` and ``conflicts``), for the same
     moment as the page, so a sync needs neither request. A server may leave them out (an
     older server, or a write committed while the page was read): then ask as before."""
+    skip: list[int] | None = None
+    """Protocol 3: seqs of changes this device wrote and already holds (its push results
+    said so). Such a change is left out of the page when it is a plain write of this device
+    (kind upsert or append, every field at the change's own version); anything else (a
+    delete too) is sent as usual. Given (even empty), the answer also names ``next_change_id``."""
 
     def __post_init__(self) -> None:
         _require(0 <= self.after <= MAX_SEQ, "after must be a seq (>= 0)")
         _require(0 < self.limit <= MAX_PULL_LIMIT, f"limit must be 1-{MAX_PULL_LIMIT}")
+        if self.skip is not None:
+            _require(len(self.skip) <= MAX_SKIP, f"at most {MAX_SKIP} seqs to skip")
 
 
 @dataclass(frozen=True)
@@ -394,6 +421,10 @@ class PullResponse:
     partitions as of ``high_water`` (what ``VerifyResponse.server`` holds)."""
     conflicts: list[ConflictInfo] | None = None
     """With ``PullRequest.check``, on the last page: the open conflicts (``ConflictList``)."""
+    next_change_id: str | None = None
+    """With ``PullRequest.skip``: the id of the change at seq ``next`` (None when there is
+    none), which may be another team's change or a skipped one. A device keeps it with its
+    cursor and sends both in ``hello`` (``CursorCheck``)."""
 
 
 @dataclass(frozen=True)

@@ -143,9 +143,33 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         return encode(answer)
 
     def push_ops(s: Signed) -> Any:
-        ops = _parse_ops(s.body)
+        data = _json(s.body)
+        ops = _parse_ops(data)
+        also_pull, also_audit = _parse_push_extras(data)
+        if also_pull is not None:  # refused before any op is applied, not after
+            feed.readable_partitions(s.actor, also_pull.partitions)
         results = push.push_ops(database, s.actor, ops, s.now, b"\\u0000" in s.body)
-        return {"results": [push.result_json(r) for r in results]}  # encode(PushResponse)
+        answer: dict[str, Any] = {"results": [push.result_json(r) for r in results]}
+        audit_error = None
+        if also_audit is not None:  # the op counter went up with the ops (push.push_ops)
+            try:
+                with database.write() as conn:
+                    answer["audit"] = encode(
+                        audit.upload(
+                            conn, s.actor, also_audit.entries, s.now, also_audit.supersede_after
+                        )
+                    )
+            except ApiError as exc:  # the ops stand; the device uploads on its own
+                audit_error = exc.code
+        if audit_error is not None:
+            answer["audit_error"] = audit_error
+        if also_pull is not None:
+            own = [r.seq for r in results if r.status == "applied" and r.seq is not None]
+            with database.read() as conn:
+                answer["pull"] = feed.pull_json(
+                    conn, s.actor, also_pull, ctx.identity.epoch, also_skip=own
+                )
+        return answer  # encode(PushResponse)
 
     def pull(s: Signed) -> Any:
         message = _parse(PullRequest, s.body)
@@ -262,10 +286,27 @@ def _parse_audit(body: bytes) -> AuditRequest:
         raise ApiError(400, codes.INVALID_REQUEST, exc.message) from None
 
 
-def _parse_ops(body: bytes) -> list[dict[str, Any]]:
+def _parse_push_extras(data: Any) -> tuple[PullRequest | None, AuditRequest | None]:
+    """``PushRequest.pull`` and ``audit`` (protocol 3), checked before any op is applied."""
+    pull = audit = None
+    try:
+        if data.get("pull") is not None:
+            pull = decode(PullRequest, data["pull"])
+        if data.get("audit") is not None:
+            raw = data["audit"]
+            entries = raw.get("entries") if type(raw) is dict and len(raw) == 1 else None
+            if type(entries) is list and all(type(e) is dict for e in entries):
+                audit = AuditRequest(entries)  # as ``_parse_audit``
+            else:
+                audit = decode(AuditRequest, raw)
+    except InvalidMessage as exc:
+        raise ApiError(400, codes.INVALID_REQUEST, exc.message) from None
+    return pull, audit
+
+
+def _parse_ops(data: Any) -> list[dict[str, Any]]:
     """Only the batch shape is checked here; each op is validated on its own so one bad op is
     rejected (and recorded) without blocking the rest."""
-    data = _json(body)
     ops = data.get("ops") if isinstance(data, dict) else None
     if not isinstance(ops, list):
         raise ApiError(400, codes.INVALID_REQUEST, "$.ops: must be a list")

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, String, Text, bindparam, case, cast, func, select
+from sqlalchemy import Connection, Text, bindparam, cast, select
 
 from sync.protocol import errors as codes
 from sync.protocol import wirejson
@@ -80,6 +81,12 @@ def hello(
     )
 
 
+def readable_partitions(actor: Actor, requested: Iterable[str] | None) -> frozenset[str]:
+    """The partitions a pull reads: ``requested`` (all of the actor's when None); 403 when
+    one of them is not the actor's."""
+    return _partitions(actor, requested)
+
+
 def _partitions(actor: Actor, requested: Iterable[str] | None) -> frozenset[str]:
     if requested is None:
         return actor.teams
@@ -96,8 +103,8 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
     safely skip past changes of other partitions: every seq below it is committed (the
     change-log lock makes seq order commit order).
     """
-    rows, next_seq, more, top = _pull_rows(conn, actor, request)
-    check = _check(conn, actor, top) if request.check and not more else None
+    page = _pull_rows(conn, actor, request)
+    check = _check(conn, actor, page.top) if request.check and not page.more else None
     changes = [
         Change(
             seq=r.seq,
@@ -115,18 +122,32 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
             author=Author(r.user_id, r.device_id, r.display_name) if r.user_id else None,
             op_id=r.op_id,
         )
-        for r in rows
+        for r in page.rows
     ]
-    if check is None:
-        return PullResponse(changes, next_seq, more, epoch, top)
-    return PullResponse(changes, next_seq, more, epoch, top, check[0], check[1])
+    return PullResponse(
+        changes,
+        page.next,
+        page.more,
+        epoch,
+        page.top,
+        None if check is None else check[0],
+        None if check is None else check[1],
+        page.next_change_id,
+    )
 
 
-def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> dict[str, Any]:
+def pull_json(
+    conn: Connection,
+    actor: Actor,
+    request: PullRequest,
+    epoch: str,
+    also_skip: Iterable[int] = (),
+) -> dict[str, Any]:
     """``encode(pull(...))``, built straight from the rows (a page is large; this is the hot
     path of a pull). A change's stored fields are sent as stored (``wirejson.Fragment``)
-    when every version in them is written out, which is the usual case."""
-    rows, next_seq, more, top = _pull_rows(conn, actor, request, raw_fields=True)
+    when every version in them is written out, which is the usual case. ``also_skip``: seqs
+    left out as if they were in ``request.skip`` (a push's own writes)."""
+    page = _pull_rows(conn, actor, request, raw_fields=True, also_skip=also_skip)
     changes = [
         {
             "seq": r.seq,
@@ -145,19 +166,21 @@ def pull_json(conn: Connection, actor: Actor, request: PullRequest, epoch: str) 
             ),
             "op_id": r.op_id,
         }
-        for r in rows
+        for r in page.rows
     ]
     answer: dict[str, Any] = {
         "changes": changes,
-        "next": next_seq,
-        "more": more,
+        "next": page.next,
+        "more": page.more,
         "epoch": epoch,
-        "high_water": top,
+        "high_water": page.top,
     }
-    check = _check(conn, actor, top) if request.check and not more else None
+    check = _check(conn, actor, page.top) if request.check and not page.more else None
     if check is not None:
         answer["partitions"] = {p: encode(summary) for p, summary in check[0].items()}
         answer["conflicts"] = [encode(c) for c in check[1]]
+    if request.skip is not None:
+        answer["next_change_id"] = page.next_change_id
     return answer
 
 
@@ -189,9 +212,31 @@ def _wire_fields(stored: str, seq: int) -> Any:
     }
 
 
+@dataclass(frozen=True)
+class _Page:
+    rows: Sequence[Any]
+    next: int
+    more: bool
+    top: int
+    next_change_id: str | None = None
+    """Only looked up for a protocol-3 pull (``PullRequest.skip`` given)."""
+
+
+_SKIPPABLE_KINDS = frozenset(("upsert", "append"))
+"""Kinds whose effect a push result fully tells the device: the fields it wrote, at their
+versions. A delete is always sent: the device notes it only as the record's state, so an
+older change of the record in the same pull (a conflict's resolution) would bring the
+record back on the laptop, with nothing after it in the page to delete it again."""
+
+
 def _pull_rows(
-    conn: Connection, actor: Actor, request: PullRequest, *, raw_fields: bool = False
-) -> tuple[Sequence[Any], int, bool, int]:
+    conn: Connection,
+    actor: Actor,
+    request: PullRequest,
+    *,
+    raw_fields: bool = False,
+    also_skip: Iterable[int] = (),
+) -> _Page:
     """The page's rows; ``raw_fields``: with ``fields`` as the stored JSON text."""
     top = high_water(conn)
     partitions = _partitions(actor, request.partitions)
@@ -215,23 +260,73 @@ def _pull_rows(
     more = len(rows) > request.limit
     rows = rows[: request.limit]
     next_seq = int(rows[-1].seq) if more else max(top, request.after)
-    return rows, next_seq, more, top
+    skip = {*(request.skip or ()), *also_skip}
+    if skip:
+        rows = [r for r in rows if not (r.seq in skip and _own_plain_write(r, actor))]
+    next_change_id = None
+    if request.skip is not None and next_seq > 0:
+        next_change_id = conn.execute(
+            select(c.c.change_id).where(c.c.seq == next_seq)
+        ).scalar_one_or_none()
+    return _Page(rows, next_seq, more, top, next_change_id)
+
+
+def _own_plain_write(row: Any, actor: Actor) -> bool:
+    """A change the device's own push result fully describes: written by this device, of a
+    kind that writes only what the op sent, every field at the change's own seq. A delete,
+    a "moved" marker, or a restore or move that carries the whole record, is always sent."""
+    if row.device_id != actor.device_id or row.kind not in _SKIPPABLE_KINDS:
+        return False
+    fields = wirejson.loads(row.fields) if isinstance(row.fields, str) else row.fields
+    return all(f.get("version") in (None, row.seq) for f in fields.values())
 
 
 _c = schema.change_log.c
+_r = schema.records.c
 _LATEST_CHANGE = (
     select(_c.seq, _c.change_id)
     .where(_c.partition == bindparam("partition"))
     .order_by(_c.seq.desc())
     .limit(1)
 )
-_digests: dict[tuple[str, str], tuple[tuple[int, str] | None, PartitionSummary]] = {}
-"""(database, partition) -> (its latest change, its digest): see ``partition_summaries``."""
+_CHANGE_AT = select(_c.change_id).where(_c.seq == bindparam("seq"))
+_TOUCHED = (
+    select(_c.entity, _c.record_id)
+    .where(
+        _c.partition == bindparam("partition"),
+        _c.seq > bindparam("after"),
+        _c.seq <= bindparam("upto"),
+    )
+    .distinct()
+)
+_RECORD_LINES = select(_r.entity, _r.record_id, _r.partition, _r.version, _r.deleted).where(
+    _r.entity == bindparam("entity"), _r.record_id.in_(bindparam("ids", expanding=True))
+)
+_PARTITION_LINES = select(_r.entity, _r.record_id, _r.version, _r.deleted).where(
+    _r.partition == bindparam("partition")
+)
+
+
+@dataclass(frozen=True)
+class _Digest:
+    """A partition's digest as of its latest change, with its lines by record."""
+
+    latest: tuple[int, str] | None
+    lines: dict[tuple[str, str], str]
+    summary: PartitionSummary
+
+
+_digests: dict[tuple[str, str], _Digest] = {}
+"""(database, partition) -> its digest as of its latest change: see ``partition_summaries``."""
 
 
 def _latest_change(conn: Connection, partition: str) -> tuple[int, str] | None:
     row = conn.execute(_LATEST_CHANGE, {"partition": partition}).first()
     return None if row is None else (int(row.seq), str(row.change_id))
+
+
+def _line(entity: str, record_id: str, version: Any, deleted: Any) -> str:
+    return f"{entity}|{record_id}|{int(version)}|{1 if deleted else 0}"
 
 
 def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str, PartitionSummary]:
@@ -240,53 +335,66 @@ def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str
     Every write to a record appends a change to each partition it affects, in the same
     transaction (``sync.server.store``), so a partition's latest change (seq and change id,
     which also tells a restored database apart) identifies the state of its records: a digest
-    is remembered under it and computed again only after the partition changed. It is
-    remembered only when the latest change was the same before and after reading the
-    records, so a write committing meanwhile (READ COMMITTED on PostgreSQL) is never
-    mistaken for the state it followed.
+    is remembered under it, with each record's line. When the partition has changed since,
+    only the records its newer changes name are read again (a record that left the partition
+    has a "moved" change there). A digest is remembered only when the latest change was the
+    same before and after reading the records, so a write committing meanwhile (READ
+    COMMITTED on PostgreSQL) is never mistaken for the state it followed.
     """
     database = conn.engine.url.render_as_string(hide_password=False)
-    chosen = sorted(partitions)
     answer: dict[str, PartitionSummary] = {}
-    stale: dict[str, tuple[int, str] | None] = {}
-    for p in chosen:
+    for p in sorted(partitions):
         latest = _latest_change(conn, p)
         cached = _digests.get((database, p))
-        if cached is not None and cached[0] == latest:
-            answer[p] = cached[1]
-        else:
-            stale[p] = latest
-    lines: dict[str, str | None] = dict.fromkeys(stale)
-    if stale:
-        lines.update(_partition_lines(conn, sorted(stale)))
-    for p, text in lines.items():
-        answer[p] = partition_digest_of_lines(text)
-        if _latest_change(conn, p) == stale[p]:
-            _digests[(database, p)] = (stale[p], answer[p])
-    return {p: answer[p] for p in chosen}
+        if cached is not None and cached.latest == latest:
+            answer[p] = cached.summary
+            continue
+        lines = _lines_since(conn, p, cached, latest)
+        if lines is None:
+            lines = _all_lines(conn, p)
+        summary = partition_digest_of_lines("\n".join(lines.values()))
+        answer[p] = summary
+        if _latest_change(conn, p) == latest:
+            _digests[(database, p)] = _Digest(latest, lines, summary)
+    return answer
 
 
-def _partition_lines(conn: Connection, partitions: list[str]) -> dict[str, str]:
-    """Each partition's digest lines joined by newlines, built by the database: one string
-    per partition instead of a row per record (``partition_digest_of_lines``)."""
-    r = schema.records.c
-    line = (
-        r.entity
-        + "|"
-        + r.record_id
-        + "|"
-        + cast(r.version, String)
-        + "|"
-        + case((r.deleted, "1"), else_="0")
-    )
-    if conn.dialect.name == "postgresql":
-        joined = func.string_agg(line, func.chr(10))
-    else:
-        joined = func.group_concat(line, func.char(10))
-    rows = conn.execute(
-        select(r.partition, joined).where(r.partition.in_(partitions)).group_by(r.partition)
-    )
-    return {str(row[0]): str(row[1]) for row in rows}
+def _lines_since(
+    conn: Connection, partition: str, cached: _Digest | None, latest: tuple[int, str] | None
+) -> dict[tuple[str, str], str] | None:
+    """The remembered lines brought up to ``latest``; None when they cannot be (nothing
+    remembered, or the change they were taken at is not there any more: a restore)."""
+    if cached is None or cached.latest is None or latest is None or latest[0] < cached.latest[0]:
+        return None
+    seq, change_id = cached.latest
+    if conn.execute(_CHANGE_AT, {"seq": seq}).scalar() != change_id:
+        return None
+    touched = conn.execute(
+        _TOUCHED, {"partition": partition, "after": seq, "upto": latest[0]}
+    ).all()
+    if len(touched) > max(1000, len(cached.lines) // 2):
+        return None  # reading them all is as quick
+    by_entity: dict[str, list[str]] = {}
+    for entity, record_id in touched:
+        by_entity.setdefault(entity, []).append(record_id)
+    lines = dict(cached.lines)
+    for entity, ids in by_entity.items():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for key in zip([entity] * len(chunk), chunk, strict=True):
+                lines.pop(key, None)
+            for row in conn.execute(_RECORD_LINES, {"entity": entity, "ids": chunk}):
+                if row.partition == partition:
+                    key = (row.entity, row.record_id)
+                    lines[key] = _line(row.entity, row.record_id, row.version, row.deleted)
+    return lines
+
+
+def _all_lines(conn: Connection, partition: str) -> dict[tuple[str, str], str]:
+    return {
+        (row.entity, row.record_id): _line(row.entity, row.record_id, row.version, row.deleted)
+        for row in conn.execute(_PARTITION_LINES, {"partition": partition})
+    }
 
 
 def verify(conn: Connection, actor: Actor, request: VerifyRequest) -> VerifyResponse:

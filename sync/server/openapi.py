@@ -22,6 +22,7 @@ from sync.protocol.messages import (
     MAX_PULL_LIMIT,
     MAX_PUSH_OPS,
     MAX_SEQ,
+    MAX_SKIP,
     AuditRequest,
     AuditResponse,
     CitizenAuditRequest,
@@ -127,6 +128,12 @@ CONSTRAINTS: dict[str, dict[str, dict[str, Any]]] = {
     "PullRequest": {
         "after": _SEQ,
         "limit": {"type": "integer", "minimum": 1, "maximum": MAX_PULL_LIMIT},
+        "skip": {
+            "anyOf": [
+                {"type": "array", "maxItems": MAX_SKIP, "items": {"type": "integer"}},
+                {"type": "null"},
+            ]
+        },
     },
     "PushRequest": {
         "ops": {

@@ -314,11 +314,11 @@ def test_a_crash_while_a_page_is_applied_keeps_the_pages_before_it(
     original = replica_type.apply_changes
     pages: list[int] = []
 
-    def second_page_fails(self, changes, next_cursor, epoch, keep_cursor=False):  # type: ignore[no-untyped-def]
+    def second_page_fails(self, changes, next_cursor, epoch, **options):  # type: ignore[no-untyped-def]
         pages.append(next_cursor)
         if len(pages) == 2:
             raise OSError("disk full")
-        return original(self, changes, next_cursor, epoch, keep_cursor)
+        return original(self, changes, next_cursor, epoch, **options)
 
     monkeypatch.setattr(replica_type, "apply_changes", second_page_fails)
     with pytest.raises(OSError):

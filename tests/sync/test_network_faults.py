@@ -93,10 +93,42 @@ def test_a_fault_on_push_is_a_typed_error_and_the_next_sync_applies_each_op_once
     assert anna.store.access_log.verify().ok
 
 
+WITH_LOCAL_CHANGES = ["/v1/sync/hello", "/v1/sync/push"]
+"""The requests of a sync with local changes (protocol 3): the last push batch carries the
+access-log upload and brings the first pull page back."""
+WITHOUT_LOCAL_CHANGES = ["/v1/sync/hello", "/v1/sync/pull", "/v1/audit"]
+"""The requests of a sync with new access-log entries but no ops: the last pull page brings
+the check of the sync, and the log goes up on its own."""
+
+
+def audit_uploaded(world: World, device: Laptop) -> int:
+    """Access-log entries the server holds from the device."""
+    enrolment = device.replica.enrolment()
+    assert enrolment is not None
+    audit = schema.audit_entries
+    return server_count(world, audit, audit.c.device_id == enrolment.device_id)
+
+
+def only_viewed(anna: Laptop, bo: Laptop, person_id: str) -> None:
+    """Anna sends her work, bo sends four ops of his, then anna only looks at her citizen:
+    her next sync has access-log entries to upload and changes to pull, but no ops to push."""
+    anna.sync()
+    day_of_work(bo)
+    bo.sync()
+    casework.load_overview(anna.store, person_id)
+    assert anna.store.outbox.count("pending") == 0 and anna.replica.audit_after()[1]
+
+
+def requested(proxy: FaultProxy) -> list[str]:
+    return [path for path, _fault in proxy.log]
+
+
 @pytest.mark.parametrize(
     ("kind", "path"),
     [
         ("drop_response", "/v1/sync/hello"),
+        ("drop_response", "/v1/sync/push"),  # the push with the log and the first pull page
+        ("reorder", "/v1/sync/push"),
         ("reorder", "/v1/sync/pull"),
         ("drop_response", "/v1/sync/pull"),  # the last page, with the partition check
         ("drop_response", "/v1/audit"),
@@ -109,22 +141,40 @@ def test_a_fault_at_any_stage_is_finished_by_the_next_sync(
     anna, bo = pair
     day_of_work(bo)
     bo.sync()
-    day_of_work(anna)
+    person_id, _note_id, _addendum_id = day_of_work(anna)
+    requests = WITH_LOCAL_CHANGES
+    if path not in WITH_LOCAL_CHANGES:
+        only_viewed(anna, bo, person_id)
+        requests = WITHOUT_LOCAL_CHANGES
+    made = 8 if requests is WITH_LOCAL_CHANGES else 12
+    applied_before = server_count(world, schema.applied_ops)
+    uploaded_before = audit_uploaded(world, anna)
     through(anna, proxy.url)
     proxy.inject(kind, path=path)
     with pytest.raises(ServerUnavailable):
         anna.sync()
-    anna.sync()
-    bo.sync()
+    assert proxy.faults() == {kind: 1}  # the fault met the request it was meant for
+    assert (path, kind) in proxy.log
+    assert requested(proxy) == requests[: requests.index(path) + 1]
+    if path == "/v1/sync/push":  # the push carried the ops and the log together
+        committed = kind == "drop_response"
+        assert server_count(world, schema.applied_ops) == (made if committed else applied_before)
+        assert (audit_uploaded(world, anna) > uploaded_before) is committed
+
+    report = anna.sync()
     assert proxy.held == 0
+    # bo's last four changes, lost with the answer, and none of anna's own writes
+    assert report.pulled == (0 if path == "/v1/audit" else 4)
+    bo.sync()
     assert anna.store.outbox.count() == 0
-    assert server_count(world, schema.applied_ops) == server_count(world, schema.change_log) == 8
+    assert server_count(world, schema.applied_ops) == server_count(world, schema.change_log) == made
     assert anna.snapshot() == bo.snapshot()
-    enrolment = anna.replica.enrolment()
-    assert enrolment is not None
-    audit = schema.audit_entries
-    uploaded = server_count(world, audit, audit.c.device_id == enrolment.device_id)
-    assert uploaded >= 1 and anna.store.access_log.verify().ok
+    # the whole log is up, and the server verified the chain to its end
+    local = anna.store.access_log.entries()
+    assert anna.replica.audit_after()[1] == []
+    assert report.audit_verified_until == local[-1].seq
+    assert audit_uploaded(world, anna) == len(local)
+    assert anna.store.access_log.verify().ok
 
 
 def test_a_lost_answer_to_a_conflict_resolution_is_safe_to_retry(
@@ -182,13 +232,24 @@ def test_a_request_delivered_twice_is_sent_anew_not_reported_as_an_unknown_lapto
     world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], path: str
 ) -> None:
     anna, bo = pair
-    day_of_work(anna)
+    person_id, _note_id, _addendum_id = day_of_work(anna)
+    requests, ops, pulled = WITH_LOCAL_CHANGES, 4, 0
+    if path not in WITH_LOCAL_CHANGES:
+        only_viewed(anna, bo, person_id)
+        requests, ops, pulled = WITHOUT_LOCAL_CHANGES, 0, 4
+    made = 4 + pulled
     through(anna, proxy.url)
     proxy.inject("duplicate", path=path)
     report = anna.sync()  # the server refused the second copy; the client sent it again
     assert proxy.counts["replay_refused"] == 1
-    assert report.applied == 4 and anna.store.outbox.count() == 0
-    assert server_count(world, schema.applied_ops) == server_count(world, schema.change_log) == 4
+    assert proxy.faults() == {"duplicate": 1} and (path, "duplicate") in proxy.log
+    again = requests.index(path) + 1
+    assert requested(proxy) == [*requests[:again], path, *requests[again:]]
+    assert (report.applied, report.pulled) == (ops, pulled)
+    assert anna.store.outbox.count() == 0
+    assert server_count(world, schema.applied_ops) == server_count(world, schema.change_log) == made
+    assert audit_uploaded(world, anna) == len(anna.store.access_log.entries())
+    assert report.audit_verified_until == anna.store.access_log.entries()[-1].seq
     bo.sync()
     assert anna.snapshot() == bo.snapshot()
 
