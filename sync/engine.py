@@ -25,6 +25,8 @@ from sync.protocol import (
     CHECKED_PULL_PROTOCOL,
     MAX_PUSH_OPS,
     MAX_SKIP,
+    SUM_DIGEST,
+    SUM_DIGEST_PROTOCOL,
     SYNC_IN_PUSH_PROTOCOL,
     AuditBase,
     CursorCheck,
@@ -35,6 +37,7 @@ from sync.protocol import (
     SyncClient,
     encode,
     partition_digest_of_lines,
+    sum_summary,
 )
 from sync.protocol.client import PullPage, result_wire
 
@@ -58,6 +61,7 @@ class Replica(Protocol):
         cursor_change_id: str | None = None,
     ) -> Any: ...
     def partition_lines(self) -> Mapping[str, str]: ...
+    def partition_sums(self) -> Mapping[str, tuple[int, bytes]]: ...
     def requeue_lost(self, high_water: int) -> int: ...
     def forget_partitions(self, keep: Sequence[str]) -> int: ...
     def audit_after(self) -> tuple[int, list[dict[str, Any]]]: ...
@@ -121,6 +125,9 @@ class SyncEngine:
         self._checked: PullPage | None = None
         """The last pull page, when it brought the check (digests and open conflicts)."""
         self._sync_in_push = False
+        self._digest: str | None = None
+        """``SUM_DIGEST`` when the server keeps sums (protocol 3): the device reads its own
+        from one row per team instead of hashing every record it holds."""
         """The server speaks protocol 3: the last push batch brings the first pull page."""
         self._first_page: PullPage | None = None
         """The pull page the last push batch brought, applied by the pull stage."""
@@ -154,6 +161,7 @@ class SyncEngine:
         report.teams = [t.id for t in hello.teams]
         self._ask_check = hello.max_protocol >= CHECKED_PULL_PROTOCOL
         self._sync_in_push = hello.max_protocol >= SYNC_IN_PUSH_PROTOCOL
+        self._digest = SUM_DIGEST if hello.max_protocol >= SUM_DIGEST_PROTOCOL else None
         if self._rolled_back(hello, marks):
             report.rolled_back = True
             server_counter = hello.device_marks.op_counter if hello.device_marks else 0
@@ -212,7 +220,7 @@ class SyncEngine:
         if not report.rolled_back:
             entries = self.replica.audit_after()[1][:AUDIT_BATCH]
         after = self.replica.cursor()
-        pull = PullRequest(after, PULL_PAGE, None, self._ask_check, self._skip(after))
+        pull = PullRequest(after, PULL_PAGE, None, self._ask_check, self._skip(after), self._digest)
         answer = self.client.push_and_pull(ops, pull, entries)
         if answer.audit is not None:
             self.replica.audit_uploaded(answer.audit.verified_until)
@@ -243,7 +251,11 @@ class SyncEngine:
 
         def fetch(after: int) -> PullPage:
             return self.client.pull_page(
-                after, PULL_PAGE, check=self._ask_check, skip=self._skip(after)
+                after,
+                PULL_PAGE,
+                check=self._ask_check,
+                skip=self._skip(after),
+                digest=self._digest,
             )
 
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead:
@@ -271,8 +283,16 @@ class SyncEngine:
                 page = following.result()
 
     def _summaries(self, teams: Sequence[str]) -> dict[str, PartitionSummary]:
+        if self._digest == SUM_DIGEST:
+            sums = self.replica.partition_sums()
+            return {team: sum_summary(*sums.get(team, (0, None))) for team in teams}
         local = self.replica.partition_lines()
         return {team: partition_digest_of_lines(local.get(team)) for team in teams}
+
+    def _empty(self) -> PartitionSummary:
+        return (
+            sum_summary(0, None) if self._digest == SUM_DIGEST else partition_digest_of_lines(None)
+        )
 
     def _verify(self, report: SyncReport, epoch: str) -> None:
         if not report.teams:
@@ -284,16 +304,17 @@ class SyncEngine:
             # the server compares what ``verify`` is sent.
             server = checked.partitions
             mine = self._summaries(report.teams)
-            empty = partition_digest_of_lines(None)
+            empty = self._empty()
             mismatches = sorted(p for p in server if mine.get(p, empty) != server[p])
         else:
-            mismatches = list(self.client.verify(self._summaries(report.teams)).mismatches)
+            answer = self.client.verify(self._summaries(report.teams), self._digest)
+            mismatches = list(answer.mismatches)
         for team in mismatches:
             self._repair(team, epoch)
             report.repaired.append(team)
         if mismatches:
             # every partition again: the server counts a partition left out as empty
-            again = self.client.verify(self._summaries(report.teams))
+            again = self.client.verify(self._summaries(report.teams), self._digest)
             report.still_mismatched = list(again.mismatches)
 
     def _repair(self, team: str, epoch: str) -> None:

@@ -7,7 +7,6 @@ from sync.protocol.client import DeviceCredentials, SyncClient, is_loopback
 from sync.protocol.codec import decode, encode
 from sync.protocol.digest import (
     GENESIS_HASH,
-    SUM_DIGEST,
     ChainCheck,
     RecordVersion,
     audit_entry_hash,
@@ -45,6 +44,8 @@ from sync.protocol.messages import (
     MIN_SCHEMA,
     PROTOCOL_VERSION,
     SCHEMA_VERSION,
+    SUM_DIGEST,
+    SUM_DIGEST_PROTOCOL,
     SYNC_IN_PUSH_PROTOCOL,
     AuditBase,
     AuditRequest,
@@ -125,6 +126,7 @@ __all__ = [
     "PROTOCOL_VERSION",
     "SCHEMA_VERSION",
     "SUM_DIGEST",
+    "SUM_DIGEST_PROTOCOL",
     "SYNC_IN_PUSH_PROTOCOL",
     "AuditBase",
     "AuditRequest",

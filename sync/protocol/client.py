@@ -232,18 +232,28 @@ class SyncClient:
         *,
         check: bool = False,
         skip: Sequence[int] | None = None,
+        digest: str | None = None,
     ) -> PullPage:
         """``pull``, with the changes left as checked JSON objects (``encode(change)``) for a
         caller that wants them as dicts anyway: saves building and unbuilding a page.
         ``check``: ask for the sync's check on the last page (``PullRequest.check``);
-        ``skip``: own writes to leave out (``PullRequest.skip``, protocol 3)."""
+        ``skip``: own writes to leave out (``PullRequest.skip``, protocol 3); ``digest``: the
+        kind of digest the check holds (``PullRequest.digest``, protocol 3)."""
         chosen = None if partitions is None else list(partitions)
-        request = PullRequest(after, limit, chosen, check, None if skip is None else list(skip))
+        request = PullRequest(
+            after, limit, chosen, check, None if skip is None else list(skip), digest
+        )
         return _page(self._post("/v1/sync/pull", _pull_request_wire(request), True))
 
-    def verify(self, partitions: Mapping[str, PartitionSummary]) -> VerifyResponse:
-        request = VerifyRequest(dict(partitions))
-        return self._call(VerifyResponse, "/v1/sync/verify", encode(request))
+    def verify(
+        self, partitions: Mapping[str, PartitionSummary], digest: str | None = None
+    ) -> VerifyResponse:
+        """Compare digests of ``digest``'s kind (``VerifyRequest.digest``; None: sorted lines,
+        what every server knows)."""
+        wire = dict(encode(VerifyRequest(dict(partitions), digest)))
+        if digest is None:
+            del wire["digest"]
+        return self._call(VerifyResponse, "/v1/sync/verify", wire)
 
     def upload_audit(
         self, entries: Sequence[Mapping[str, Any]], supersede_after: AuditBase | None = None
@@ -372,13 +382,15 @@ class PushAnswer:
 
 
 def _pull_request_wire(request: PullRequest) -> dict[str, Any]:
-    """``encode(request)``, without ``check`` when it is false and ``skip`` when it is None:
-    the body an older server was always sent."""
+    """``encode(request)``, without ``check`` when it is false and ``skip`` and ``digest``
+    when they are None: the body an older server was always sent."""
     wire = dict(encode(request))
     if not request.check:
         del wire["check"]
     if request.skip is None:
         del wire["skip"]
+    if request.digest is None:
+        del wire["digest"]
     return wire
 
 

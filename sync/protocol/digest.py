@@ -69,12 +69,12 @@ def partition_digest_of_lines(lines: str | None) -> PartitionSummary:
     return PartitionSummary(count=len(ordered) - 1, hash=digest)
 
 
-SUM_DIGEST = "sum-sha256"
-"""The digest a device may ask for instead (``PullRequest.digest``): the count, and the sum
-modulo 2**256 of each line's SHA-256 read as a big-endian number, as 64 hex digits. The same
-lines in any order give the same sum, and one record's change changes it by the difference
-of two line hashes: both sides keep it up to date as records change, instead of hashing
-every record of the partition after every sync."""
+# SUM_DIGEST (defined with the messages that name it), the digest a device may ask for
+# instead (``PullRequest.digest``): the count, and the sum modulo 2**256 of each line's
+# SHA-256 read as a big-endian number, as 64 hex digits. The same lines in any order give the
+# same sum, and one record's change changes it by the difference of two line hashes: both
+# sides keep it up to date as records change, instead of hashing every record of the
+# partition after every sync.
 _SUM_BYTES = 32
 _SUM_MODULUS = 1 << 256
 EMPTY_SUM = bytes(_SUM_BYTES)
@@ -82,8 +82,17 @@ EMPTY_SUM = bytes(_SUM_BYTES)
 
 def line_hash(entity: str, record_id: str, version: Any, deleted: Any) -> int:
     """A record's line (as in ``partition_digest``, without the newline) hashed to a number."""
-    line = f"{entity}|{record_id}|{int(version)}|{1 if deleted else 0}"
+    return hash_of_line(f"{entity}|{record_id}|{int(version)}|{1 if deleted else 0}")
+
+
+def hash_of_line(line: str) -> int:
+    """A digest line (``entity|record_id|version|deleted``, no newline) as a number."""
     return int.from_bytes(hashlib.sha256(line.encode("ascii")).digest(), "big")
+
+
+def sum_bytes(total: int) -> bytes:
+    """A sum of line hashes as the 32 bytes ``sum_step`` and ``sum_summary`` use."""
+    return (total % _SUM_MODULUS).to_bytes(_SUM_BYTES, "big")
 
 
 def sum_step(
@@ -106,7 +115,7 @@ def partition_sum_digest(records: Iterable[RecordVersion]) -> PartitionSummary:
     for r in records:
         total += line_hash(r.entity, r.record_id, r.version, r.deleted)
         count += 1
-    return sum_summary(count, (total % _SUM_MODULUS).to_bytes(_SUM_BYTES, "big"))
+    return sum_summary(count, sum_bytes(total))
 
 
 def audit_entry_hash(entry: Mapping[str, Any]) -> str:

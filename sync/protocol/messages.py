@@ -25,6 +25,11 @@ MIN_PROTOCOL = 1
 MAX_PROTOCOL = 3
 CHECKED_PULL_PROTOCOL = 2
 """The first protocol version whose servers know ``PullRequest.check``."""
+SUM_DIGEST = "sum-sha256"
+"""``PullRequest.digest``/``VerifyRequest.digest``: partition digests as kept sums of line
+hashes (``sync.protocol.digest.partition_sum_digest``), protocol 3 and later."""
+SUM_DIGEST_PROTOCOL = 3
+"""The first protocol version whose servers answer ``SUM_DIGEST`` digests."""
 SYNC_IN_PUSH_PROTOCOL = 3
 """The first protocol version whose servers know ``PushRequest.pull``/``audit`` and
 ``PullRequest.skip``."""
@@ -365,10 +370,14 @@ class PullRequest:
     said so). Such a change is left out of the page when it is a plain write of this device
     (kind upsert or append, every field at the change's own version); anything else (a
     delete too) is sent as usual. Given (even empty), the answer also names ``next_change_id``."""
+    digest: str | None = None
+    """Protocol 3: ``SUM_DIGEST`` to have ``PullResponse.partitions`` as kept sums (which a
+    device reads from one row per team) instead of hashes of the sorted lines."""
 
     def __post_init__(self) -> None:
         _require(0 <= self.after <= MAX_SEQ, "after must be a seq (>= 0)")
         _require(0 < self.limit <= MAX_PULL_LIMIT, f"limit must be 1-{MAX_PULL_LIMIT}")
+        _require(self.digest in (None, SUM_DIGEST), f"digest must be {SUM_DIGEST!r} or absent")
         if self.skip is not None:
             _require(len(self.skip) <= MAX_SKIP, f"at most {MAX_SKIP} seqs to skip")
 
@@ -436,6 +445,12 @@ class PartitionSummary:
 @dataclass(frozen=True)
 class VerifyRequest:
     partitions: dict[str, PartitionSummary]
+    digest: str | None = None
+    """Protocol 3: ``SUM_DIGEST`` when ``partitions`` are kept sums; the answer's ``server``
+    digests are then of the same kind."""
+
+    def __post_init__(self) -> None:
+        _require(self.digest in (None, SUM_DIGEST), f"digest must be {SUM_DIGEST!r} or absent")
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,19 @@ from sqlalchemy import Connection, Text, bindparam, cast, select
 from sync.protocol import errors as codes
 from sync.protocol import wirejson
 from sync.protocol.codec import encode
-from sync.protocol.digest import partition_digest, partition_digest_of_lines
+from sync.protocol.digest import (
+    hash_of_line,
+    partition_digest,
+    partition_digest_of_lines,
+    sum_bytes,
+    sum_summary,
+)
 from sync.protocol.messages import (
     MAX_PROTOCOL,
     MAX_SCHEMA,
     MIN_PROTOCOL,
     MIN_SCHEMA,
+    SUM_DIGEST,
     Author,
     Change,
     ChangeField,
@@ -104,7 +111,9 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
     change-log lock makes seq order commit order).
     """
     page = _pull_rows(conn, actor, request)
-    check = _check(conn, actor, page.top) if request.check and not page.more else None
+    check = (
+        _check(conn, actor, page.top, request.digest) if request.check and not page.more else None
+    )
     changes = [
         Change(
             seq=r.seq,
@@ -175,7 +184,9 @@ def pull_json(
         "epoch": epoch,
         "high_water": page.top,
     }
-    check = _check(conn, actor, page.top) if request.check and not page.more else None
+    check = (
+        _check(conn, actor, page.top, request.digest) if request.check and not page.more else None
+    )
     if check is not None:
         answer["partitions"] = {p: encode(summary) for p, summary in check[0].items()}
         answer["conflicts"] = [encode(c) for c in check[1]]
@@ -185,12 +196,12 @@ def pull_json(
 
 
 def _check(
-    conn: Connection, actor: Actor, top: int
+    conn: Connection, actor: Actor, top: int, digest: str | None
 ) -> tuple[dict[str, PartitionSummary], list[ConflictInfo]] | None:
     """What ``verify`` and ``conflicts/list`` answer, as of seq ``top``; None when a write
     committed meanwhile (READ COMMITTED on PostgreSQL), so the answer would not match the
     page: the device then asks as before."""
-    summaries = partition_summaries(conn, actor.teams)
+    summaries = partition_summaries(conn, actor.teams, digest)
     open_conflicts = conflicts.list_open(conn, actor)
     if high_water(conn) != top:
         return None
@@ -307,13 +318,22 @@ _PARTITION_LINES = select(_r.entity, _r.record_id, _r.version, _r.deleted).where
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Digest:
-    """A partition's digest as of its latest change, with its lines by record."""
+    """A partition's digest as of its latest change, with its lines by record and the sum
+    of their hashes (``SUM_DIGEST``); the sorted-lines digest is made when first asked for."""
 
     latest: tuple[int, str] | None
     lines: dict[tuple[str, str], str]
-    summary: PartitionSummary
+    total: int
+    _sorted: PartitionSummary | None = None
+
+    def summary(self, digest: str | None) -> PartitionSummary:
+        if digest == SUM_DIGEST:
+            return sum_summary(len(self.lines), sum_bytes(self.total))
+        if self._sorted is None:
+            self._sorted = partition_digest_of_lines("\n".join(self.lines.values()))
+        return self._sorted
 
 
 _digests: dict[tuple[str, str], _Digest] = {}
@@ -329,17 +349,20 @@ def _line(entity: str, record_id: str, version: Any, deleted: Any) -> str:
     return f"{entity}|{record_id}|{int(version)}|{1 if deleted else 0}"
 
 
-def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str, PartitionSummary]:
-    """The digest of each partition's records.
+def partition_summaries(
+    conn: Connection, partitions: Iterable[str], digest: str | None = None
+) -> dict[str, PartitionSummary]:
+    """The digest of each partition's records, of ``digest``'s kind (None: sorted lines).
 
     Every write to a record appends a change to each partition it affects, in the same
     transaction (``sync.server.store``), so a partition's latest change (seq and change id,
     which also tells a restored database apart) identifies the state of its records: a digest
     is remembered under it, with each record's line. When the partition has changed since,
     only the records its newer changes name are read again (a record that left the partition
-    has a "moved" change there). A digest is remembered only when the latest change was the
-    same before and after reading the records, so a write committing meanwhile (READ
-    COMMITTED on PostgreSQL) is never mistaken for the state it followed.
+    has a "moved" change there), and the sum of line hashes moves by theirs alone. A digest is
+    remembered only when the latest change was the same before and after reading the records,
+    so a write committing meanwhile (READ COMMITTED on PostgreSQL) is never mistaken for the
+    state it followed.
     """
     database = conn.engine.url.render_as_string(hide_password=False)
     answer: dict[str, PartitionSummary] = {}
@@ -347,23 +370,20 @@ def partition_summaries(conn: Connection, partitions: Iterable[str]) -> dict[str
         latest = _latest_change(conn, p)
         cached = _digests.get((database, p))
         if cached is not None and cached.latest == latest:
-            answer[p] = cached.summary
+            answer[p] = cached.summary(digest)
             continue
-        lines = _lines_since(conn, p, cached, latest)
-        if lines is None:
-            lines = _all_lines(conn, p)
-        summary = partition_digest_of_lines("\n".join(lines.values()))
-        answer[p] = summary
+        current = _brought_up_to_date(conn, p, cached, latest) or _read_all(conn, p, latest)
+        answer[p] = current.summary(digest)
         if _latest_change(conn, p) == latest:
-            _digests[(database, p)] = _Digest(latest, lines, summary)
+            _digests[(database, p)] = current
     return answer
 
 
-def _lines_since(
+def _brought_up_to_date(
     conn: Connection, partition: str, cached: _Digest | None, latest: tuple[int, str] | None
-) -> dict[tuple[str, str], str] | None:
-    """The remembered lines brought up to ``latest``; None when they cannot be (nothing
-    remembered, or the change they were taken at is not there any more: a restore)."""
+) -> _Digest | None:
+    """The remembered digest brought up to ``latest``; None when it cannot be (nothing
+    remembered, or the change it was taken at is not there any more: a restore)."""
     if cached is None or cached.latest is None or latest is None or latest[0] < cached.latest[0]:
         return None
     seq, change_id = cached.latest
@@ -378,16 +398,25 @@ def _lines_since(
     for entity, record_id in touched:
         by_entity.setdefault(entity, []).append(record_id)
     lines = dict(cached.lines)
+    total = cached.total
     for entity, ids in by_entity.items():
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for key in zip([entity] * len(chunk), chunk, strict=True):
-                lines.pop(key, None)
+                gone = lines.pop(key, None)
+                if gone is not None:
+                    total -= hash_of_line(gone)
             for row in conn.execute(_RECORD_LINES, {"entity": entity, "ids": chunk}):
                 if row.partition == partition:
-                    key = (row.entity, row.record_id)
-                    lines[key] = _line(row.entity, row.record_id, row.version, row.deleted)
-    return lines
+                    line = _line(row.entity, row.record_id, row.version, row.deleted)
+                    lines[(row.entity, row.record_id)] = line
+                    total += hash_of_line(line)
+    return _Digest(latest, lines, total)
+
+
+def _read_all(conn: Connection, partition: str, latest: tuple[int, str] | None) -> _Digest:
+    lines = _all_lines(conn, partition)
+    return _Digest(latest, lines, sum(hash_of_line(line) for line in lines.values()))
 
 
 def _all_lines(conn: Connection, partition: str) -> dict[tuple[str, str], str]:
@@ -403,7 +432,7 @@ def verify(conn: Connection, actor: Actor, request: VerifyRequest) -> VerifyResp
     A partition the device did not mention counts as empty, so a missing team is a mismatch.
     """
     _partitions(actor, request.partitions)
-    server = partition_summaries(conn, actor.teams)
-    empty = partition_digest([])
+    server = partition_summaries(conn, actor.teams, request.digest)
+    empty = sum_summary(0, None) if request.digest == SUM_DIGEST else partition_digest([])
     mismatches = sorted(p for p in server if request.partitions.get(p, empty) != server[p])
     return VerifyResponse(mismatches, server)

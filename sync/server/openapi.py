@@ -23,6 +23,7 @@ from sync.protocol.messages import (
     MAX_PUSH_OPS,
     MAX_SEQ,
     MAX_SKIP,
+    SUM_DIGEST,
     AuditRequest,
     AuditResponse,
     CitizenAuditRequest,
@@ -79,6 +80,9 @@ UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 """``is_uuid``: the canonical lower-case text form."""
 _UUID: dict[str, Any] = {"type": "string", "pattern": UUID_PATTERN}
 _SEQ: dict[str, Any] = {"type": "integer", "minimum": 0, "maximum": MAX_SEQ}
+_DIGEST_KIND: dict[str, Any] = {
+    "anyOf": [{"type": "string", "enum": [SUM_DIGEST]}, {"type": "null"}]
+}
 _PUSHED_OP = {
     "type": "object",
     "description": "Anything else with a UUID op_id: the server rejects it in the op's result "
@@ -134,7 +138,9 @@ CONSTRAINTS: dict[str, dict[str, dict[str, Any]]] = {
                 {"type": "null"},
             ]
         },
+        "digest": _DIGEST_KIND,
     },
+    "VerifyRequest": {"digest": _DIGEST_KIND},
     "PushRequest": {
         "ops": {
             "type": "array",

@@ -9,7 +9,14 @@ from sqlalchemy import func, select
 
 from outreach_desk.services import sync_service
 from sync.engine import SyncEngine, SyncReport
-from sync.protocol import CursorCheck, PullRequest, partition_digest
+from sync.protocol import (
+    SUM_DIGEST,
+    CursorCheck,
+    PullRequest,
+    partition_digest,
+    partition_sum_digest,
+    sum_summary,
+)
 from sync.protocol.client import op_wire
 from sync.protocol.digest import RecordVersion
 from sync.server import accounts, feed, schema
@@ -173,18 +180,21 @@ def test_the_remembered_digest_follows_moves_deletes_and_restores(world: World) 
 
     def check() -> None:
         with db.read() as conn:
-            remembered = feed.partition_summaries(conn, [world.team_a, world.team_b])
+            teams = [world.team_a, world.team_b]
+            remembered = feed.partition_summaries(conn, teams)
+            sums = feed.partition_summaries(conn, teams, SUM_DIGEST)
             r = schema.records
-            for team in (world.team_a, world.team_b):
-                rows = conn.execute(
-                    select(r.c.entity, r.c.record_id, r.c.version, r.c.deleted).where(
-                        r.c.partition == team
+            for team in teams:
+                rows = [
+                    RecordVersion(e, i, int(v), bool(d))
+                    for e, i, v, d in conn.execute(
+                        select(r.c.entity, r.c.record_id, r.c.version, r.c.deleted).where(
+                            r.c.partition == team
+                        )
                     )
-                )
-                scratch = partition_digest(
-                    RecordVersion(e, i, int(v), bool(d)) for e, i, v, d in rows
-                )
-                assert remembered[team] == scratch
+                ]
+                assert remembered[team] == partition_digest(rows)
+                assert sums[team] == partition_sum_digest(rows)
 
     check()
     versions = {c.record_id: c.seq for c in anna.pull(0).changes}
@@ -222,3 +232,35 @@ def test_the_remembered_digest_follows_moves_deletes_and_restores(world: World) 
     for i in range(3):
         anna.push([make_op(anna, "plan", new_id(), world.team_a, {"wish": f"p{i}"})])
     check()
+
+
+def test_the_laptops_kept_sums_are_the_servers_and_a_difference_is_repaired(
+    pair: tuple[Laptop, Laptop], world: World
+) -> None:
+    """The check after a sync compares the laptop's kept sums (one row per team) with the
+    server's sum digest; a laptop whose records differ is repaired, and then they agree."""
+    anna, bo = pair
+    kept: list[str] = []
+    for i in range(6):
+        citizen = anna.new_citizen(name=f"Borger {i}")
+        anna.write_note(citizen.id, f"Mødt på værestedet, {i}.")
+        kept.append(citizen.id)
+    anna.store.citizens.delete(kept[0])
+    assert anna.sync().repaired == []
+    assert bo.sync().repaired == []
+
+    def server_sum() -> str:
+        with world.server.db.read() as conn:
+            return feed.partition_summaries(conn, [world.team_a], SUM_DIGEST)[world.team_a].hash
+
+    for device in (anna, bo):
+        count, total = device.replica.partition_sums()[world.team_a]
+        assert sum_summary(count, total).hash == server_sum()
+    with bo.store.transaction():  # a record the laptop lost track of
+        bo.store.context.conn.execute(
+            "DELETE FROM sync_records WHERE entity = 'citizen' AND record_id = ?", (kept[1],)
+        )
+    report = bo.sync()
+    assert report.repaired == [world.team_a] and report.still_mismatched == []
+    count, total = bo.replica.partition_sums()[world.team_a]
+    assert sum_summary(count, total).hash == server_sum()
