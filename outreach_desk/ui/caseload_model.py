@@ -241,8 +241,11 @@ class CaseloadModel(QStandardItemModel):
         """
         if not self._rids or last < first:
             return
-        last = min(last, len(self._rids) - 1)
-        for start in range(max(0, first) - max(0, first) % PAGE, last + 1, PAGE):
+        first, last = max(0, first), min(last, len(self._rids) - 1)
+        rows, rids = self._rows, self._rids
+        if all(rids[i] in rows for i in range(first, last + 1)):
+            return  # all there (the usual paint): nothing to fetch, not even the rest of a page
+        for start in range(first - first % PAGE, last + 1, PAGE):
             self._fetch_page(start)
 
     def _fetch_page(self, start: int) -> None:
