@@ -63,6 +63,8 @@ def test_the_table_fetches_the_rows_it_shows(qtbot: QtBot, open_runner: TaskRunn
     shown = panel.table.viewport().height() // panel.table.verticalHeader().defaultSectionSize()
     assert shown + 1 <= model.first_rows <= shown + 2
     assert model.data(model.index(model.first_rows - 1, 0)) == f"Borger {model.first_rows - 1:04d}"
+    panel.table.viewport().repaint()  # every row it shows is there: it asks for nothing more
+    assert model.data(model.index(model.first_rows + 5, 0)) is None
     panel.table.scrollToBottom()
     last = model.index(PAGE * 3 - 1, 0)
     qtbot.waitUntil(lambda: model.data(last) == f"Borger {PAGE * 3 - 1:04d}", timeout=5000)
