@@ -194,7 +194,11 @@ class SyncClient:
         """``push_wire`` that also asks for a pull page and uploads access-log entries in the
         same request (protocol 3: ``PushRequest.pull`` and ``audit``)."""
         audit = AuditRequest([dict(e) for e in audit_entries]) if audit_entries else None
-        PushRequest([decode_op(op) for op in ops], pull, audit)  # checks it all
+        for op in ops:  # checked as ``push_wire`` checks them, without building each op
+            check_op(op)
+        PushRequest([], pull, audit)  # and the rest as the request says it
+        if len(ops) > MAX_PUSH_OPS:
+            raise InvalidMessage(f"at most {MAX_PUSH_OPS} ops per push")
         payload: dict[str, Any] = {"ops": list(ops)}
         if pull is not None:
             payload["pull"] = _pull_request_wire(pull)

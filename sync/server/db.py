@@ -34,6 +34,9 @@ _IMMEDIATE = "outreach_sqlite_immediate"
 _BACKSTOP_PAGES = 10_000
 """Log size (pages) at which a writer checkpoints itself, should the checkpointer lag."""
 _IDLE_SECONDS = 5.0
+_GATHER_SECONDS = 0.25
+"""After a checkpoint, writes of the next moment wait to share the next one: a sync's few
+requests, or a busy server's many, do not each pay for a checkpoint (and its disk syncs)."""
 """The checkpointer's thread ends after this long without writes (another starts later)."""
 
 log = logging.getLogger("sync.server.db")
@@ -132,6 +135,7 @@ class _Checkpointer:
         self._engine = engine
         self.thread_name = f"sqlite-checkpoint {path}"
         self._wake = threading.Event()
+        self._stop = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._stopped = False
@@ -154,6 +158,7 @@ class _Checkpointer:
             self._stopped = True
             thread = self._thread
             self._wake.set()
+            self._stop.set()
         if thread is not None:
             thread.join()
 
@@ -166,6 +171,7 @@ class _Checkpointer:
                     return
                 self._wake.clear()
             self._checkpoint()
+            self._stop.wait(_GATHER_SECONDS)
 
     def _checkpoint(self) -> None:
         try:
