@@ -167,19 +167,26 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
             own = [r.seq for r in results if r.status == "applied" and r.seq is not None]
             with database.read() as conn:
                 answer["pull"] = feed.pull_json(
-                    conn, s.actor, also_pull, ctx.identity.epoch, also_skip=own
+                    conn,
+                    s.actor,
+                    also_pull,
+                    ctx.identity.epoch,
+                    also_skip=own,
+                    memory=database.digests,
                 )
         return answer  # encode(PushResponse)
 
     def pull(s: Signed) -> Any:
         message = _parse(PullRequest, s.body)
         with database.read() as conn:
-            return feed.pull_json(conn, s.actor, message, ctx.identity.epoch)
+            return feed.pull_json(
+                conn, s.actor, message, ctx.identity.epoch, memory=database.digests
+            )
 
     def verify(s: Signed) -> Any:
         message = _parse(VerifyRequest, s.body)
         with database.read() as conn:
-            return encode(feed.verify(conn, s.actor, message))
+            return encode(feed.verify(conn, s.actor, message, database.digests))
 
     def upload_audit(s: Signed) -> Any:
         message = _parse_audit(s.body)

@@ -47,6 +47,9 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self.digests: dict[str, Any] = {}
+        """Partition digests this process remembers (``feed.partition_summaries``): derived
+        from the rows and checked against them before use, so processes need not agree."""
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {

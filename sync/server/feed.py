@@ -103,7 +103,13 @@ def _partitions(actor: Actor, requested: Iterable[str] | None) -> frozenset[str]
     return chosen
 
 
-def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> PullResponse:
+def pull(
+    conn: Connection,
+    actor: Actor,
+    request: PullRequest,
+    epoch: str,
+    memory: DigestMemory | None = None,
+) -> PullResponse:
     """Changes after ``request.after`` in seq order.
 
     The high-water mark is read first and only changes up to it are served, so ``next`` can
@@ -112,7 +118,9 @@ def pull(conn: Connection, actor: Actor, request: PullRequest, epoch: str) -> Pu
     """
     page = _pull_rows(conn, actor, request)
     check = (
-        _check(conn, actor, page.top, request.digest) if request.check and not page.more else None
+        _check(conn, actor, page.top, request.digest, memory)
+        if request.check and not page.more
+        else None
     )
     changes = [
         Change(
@@ -151,6 +159,7 @@ def pull_json(
     request: PullRequest,
     epoch: str,
     also_skip: Iterable[int] = (),
+    memory: DigestMemory | None = None,
 ) -> dict[str, Any]:
     """``encode(pull(...))``, built straight from the rows (a page is large; this is the hot
     path of a pull). A change's stored fields are sent as stored (``wirejson.Fragment``)
@@ -185,7 +194,9 @@ def pull_json(
         "high_water": page.top,
     }
     check = (
-        _check(conn, actor, page.top, request.digest) if request.check and not page.more else None
+        _check(conn, actor, page.top, request.digest, memory)
+        if request.check and not page.more
+        else None
     )
     if check is not None:
         answer["partitions"] = {p: encode(summary) for p, summary in check[0].items()}
@@ -196,12 +207,12 @@ def pull_json(
 
 
 def _check(
-    conn: Connection, actor: Actor, top: int, digest: str | None
+    conn: Connection, actor: Actor, top: int, digest: str | None, memory: DigestMemory | None
 ) -> tuple[dict[str, PartitionSummary], list[ConflictInfo]] | None:
     """What ``verify`` and ``conflicts/list`` answer, as of seq ``top``; None when a write
     committed meanwhile (READ COMMITTED on PostgreSQL), so the answer would not match the
     page: the device then asks as before."""
-    summaries = partition_summaries(conn, actor.teams, digest)
+    summaries = partition_summaries(conn, actor.teams, digest, memory)
     open_conflicts = conflicts.list_open(conn, actor)
     if high_water(conn) != top:
         return None
@@ -336,8 +347,9 @@ class _Digest:
         return self._sorted
 
 
-_digests: dict[tuple[str, str], _Digest] = {}
-"""(database, partition) -> its digest as of its latest change: see ``partition_summaries``."""
+DigestMemory = dict[str, _Digest]
+"""Partition -> its digest as of its latest change (``Database.digests``): see
+``partition_summaries``."""
 
 
 def _latest_change(conn: Connection, partition: str) -> tuple[int, str] | None:
@@ -350,7 +362,10 @@ def _line(entity: str, record_id: str, version: Any, deleted: Any) -> str:
 
 
 def partition_summaries(
-    conn: Connection, partitions: Iterable[str], digest: str | None = None
+    conn: Connection,
+    partitions: Iterable[str],
+    digest: str | None = None,
+    memory: DigestMemory | None = None,
 ) -> dict[str, PartitionSummary]:
     """The digest of each partition's records, of ``digest``'s kind (None: sorted lines).
 
@@ -364,18 +379,18 @@ def partition_summaries(
     so a write committing meanwhile (READ COMMITTED on PostgreSQL) is never mistaken for the
     state it followed.
     """
-    database = conn.engine.url.render_as_string(hide_password=False)
+    memory = {} if memory is None else memory
     answer: dict[str, PartitionSummary] = {}
     for p in sorted(partitions):
         latest = _latest_change(conn, p)
-        cached = _digests.get((database, p))
+        cached = memory.get(p)
         if cached is not None and cached.latest == latest:
             answer[p] = cached.summary(digest)
             continue
         current = _brought_up_to_date(conn, p, cached, latest) or _read_all(conn, p, latest)
         answer[p] = current.summary(digest)
         if _latest_change(conn, p) == latest:
-            _digests[(database, p)] = current
+            memory[p] = current
     return answer
 
 
@@ -426,13 +441,18 @@ def _all_lines(conn: Connection, partition: str) -> dict[tuple[str, str], str]:
     }
 
 
-def verify(conn: Connection, actor: Actor, request: VerifyRequest) -> VerifyResponse:
+def verify(
+    conn: Connection,
+    actor: Actor,
+    request: VerifyRequest,
+    memory: DigestMemory | None = None,
+) -> VerifyResponse:
     """Compare the device's digest of each of its partitions with ours.
 
     A partition the device did not mention counts as empty, so a missing team is a mismatch.
     """
     _partitions(actor, request.partitions)
-    server = partition_summaries(conn, actor.teams, request.digest)
+    server = partition_summaries(conn, actor.teams, request.digest, memory)
     empty = sum_summary(0, None) if request.digest == SUM_DIGEST else partition_digest([])
     mismatches = sorted(p for p in server if request.partitions.get(p, empty) != server[p])
     return VerifyResponse(mismatches, server)

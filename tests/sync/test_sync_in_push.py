@@ -181,8 +181,9 @@ def test_the_remembered_digest_follows_moves_deletes_and_restores(world: World) 
     def check() -> None:
         with db.read() as conn:
             teams = [world.team_a, world.team_b]
-            remembered = feed.partition_summaries(conn, teams)
-            sums = feed.partition_summaries(conn, teams, SUM_DIGEST)
+            memory = db.digests  # what the server remembers, brought up to date
+            remembered = feed.partition_summaries(conn, teams, memory=memory)
+            sums = feed.partition_summaries(conn, teams, SUM_DIGEST, memory)
             r = schema.records
             for team in teams:
                 rows = [
@@ -251,7 +252,8 @@ def test_the_laptops_kept_sums_are_the_servers_and_a_difference_is_repaired(
 
     def server_sum() -> str:
         with world.server.db.read() as conn:
-            return feed.partition_summaries(conn, [world.team_a], SUM_DIGEST)[world.team_a].hash
+            summaries = feed.partition_summaries(conn, [world.team_a], SUM_DIGEST)
+            return summaries[world.team_a].hash
 
     for device in (anna, bo):
         count, total = device.replica.partition_sums()[world.team_a]
