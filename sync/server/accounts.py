@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sync.protocol.messages import Role, TeamInfo
@@ -157,14 +157,18 @@ def remove_member(db: Database, team: str, username: str) -> None:
             raise AdminError(f"{username!r} is not a member of {team!r}")
 
 
+# built once: every signed request asks (building a statement costs more than running it)
+_USER_TEAMS = (
+    select(schema.teams.c.id, schema.teams.c.name, schema.team_members.c.lead)
+    .join(schema.team_members, schema.team_members.c.team_id == schema.teams.c.id)
+    .where(schema.team_members.c.user_id == bindparam("user_id"))
+    .order_by(schema.teams.c.name)
+)
+
+
 def user_teams(conn: Connection, user_id: str) -> list[TeamInfo]:
     """The teams (partitions) a user reads and writes, with their lead flag."""
-    rows = conn.execute(
-        select(schema.teams.c.id, schema.teams.c.name, schema.team_members.c.lead)
-        .join(schema.team_members, schema.team_members.c.team_id == schema.teams.c.id)
-        .where(schema.team_members.c.user_id == user_id)
-        .order_by(schema.teams.c.name)
-    ).all()
+    rows = conn.execute(_USER_TEAMS, {"user_id": user_id}).all()
     return [TeamInfo(r.id, r.name, bool(r.lead)) for r in rows]
 
 

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sync.protocol import errors as codes
@@ -38,6 +38,17 @@ from sync.server.identity import ServerIdentity
 
 log = logging.getLogger("sync.server.auth")
 _NONCE = re.compile(r"^[0-9a-f]{32}$")
+
+# Built once: every signed request runs them (building a statement costs more than running it).
+_d, _u, _n = schema.devices, schema.users, schema.nonces
+_DEVICE = (
+    select(_d.c.public_key, _d.c.revoked_at, _d.c.user_id, _u.c.role, _u.c.disabled)
+    .join(_u, _u.c.id == _d.c.user_id)
+    .where(_d.c.id == bindparam("device_id"))
+)
+_NOTE_NONCE = insert(_n)
+_SEEN = update(_d).where(_d.c.id == bindparam("device_id")).values(last_seen=bindparam("last_seen"))
+_FORGET_NONCES = delete(_n).where(_n.c.seen_at < bindparam("before"))
 
 
 @dataclass(frozen=True)
@@ -134,15 +145,10 @@ def authenticate(
     if not device_id or not signature or timestamp is None or not _NONCE.match(nonce):
         raise ApiError(401, codes.MISSING_AUTH, "signed request headers missing or malformed")
 
-    d, u = schema.devices, schema.users
     if not is_uuid(device_id):
         raise ApiError(401, codes.UNKNOWN_DEVICE, "unknown device")
     with db.read() as conn:
-        row = conn.execute(
-            select(d.c.public_key, d.c.revoked_at, d.c.user_id, u.c.role, u.c.disabled)
-            .join(u, u.c.id == d.c.user_id)
-            .where(d.c.id == device_id)
-        ).first()
+        row = conn.execute(_DEVICE, {"device_id": device_id}).first()
     if row is None:
         _refuse(device_id, codes.UNKNOWN_DEVICE)
         raise ApiError(401, codes.UNKNOWN_DEVICE, "unknown device")
@@ -165,12 +171,10 @@ def authenticate(
 
     try:
         with db.write() as conn:
-            conn.execute(
-                insert(schema.nonces).values(device_id=device_id, nonce=nonce, seen_at=now)
-            )
-            conn.execute(update(d).where(d.c.id == device_id).values(last_seen=now))
+            conn.execute(_NOTE_NONCE, {"device_id": device_id, "nonce": nonce, "seen_at": now})
+            conn.execute(_SEEN, {"device_id": device_id, "last_seen": now})
             # A nonce older than two windows can no longer pass the timestamp check.
-            conn.execute(delete(schema.nonces).where(schema.nonces.c.seen_at < now - 2 * skew - 60))
+            conn.execute(_FORGET_NONCES, {"before": now - 2 * skew - 60})
             teams = user_teams(conn, row.user_id)
     except IntegrityError:
         _refuse(device_id, codes.REPLAYED_REQUEST)
