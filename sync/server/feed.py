@@ -67,11 +67,7 @@ def hello(
     cursor_known = None
     if request.cursor is not None:
         cursor_known = request.cursor.seq == 0 or (
-            conn.execute(
-                select(schema.change_log.c.change_id).where(
-                    schema.change_log.c.seq == request.cursor.seq
-                )
-            ).scalar()
+            conn.execute(_CHANGE_AT, {"seq": request.cursor.seq}).scalar()
             == request.cursor.change_id
         )
     return HelloResponse(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sync.protocol.messages import DeviceMarks
@@ -19,10 +19,13 @@ from sync.server import schema
 _m = schema.device_marks
 
 
+_READ = select(_m.c.op_counter, _m.c.audit_seq, _m.c.audit_hash).where(
+    _m.c.device_id == bindparam("device_id")
+)  # built once: every hello reads it
+
+
 def read(conn: Connection, device_id: str) -> DeviceMarks | None:
-    row = conn.execute(
-        select(_m.c.op_counter, _m.c.audit_seq, _m.c.audit_hash).where(_m.c.device_id == device_id)
-    ).first()
+    row = conn.execute(_READ, {"device_id": device_id}).first()
     if row is None:
         return None
     return DeviceMarks(int(row.op_counter), int(row.audit_seq), row.audit_hash)

@@ -397,7 +397,9 @@ def field_value_at(conn: Connection, seq: int | None, name: str) -> Any:
     return change.fields[name].get("value")
 
 
+_HIGH_WATER = select(func.coalesce(func.max(schema.change_log.c.seq), 0))
+
+
 def high_water(conn: Connection) -> int:
     """The largest seq the server holds (0 when empty)."""
-    c = schema.change_log.c
-    return int(conn.execute(select(func.coalesce(func.max(c.seq), 0))).scalar_one())
+    return int(conn.execute(_HIGH_WATER).scalar_one())
