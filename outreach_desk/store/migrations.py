@@ -435,8 +435,6 @@ CREATE TABLE sync_partition_sums (
     count INTEGER NOT NULL,
     total BLOB NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO sync_partition_sums(partition, count, total)
-    SELECT partition, count(*), zeroblob(32) FROM sync_records GROUP BY partition;
 CREATE TRIGGER sync_records_sum_added AFTER INSERT ON sync_records
 BEGIN
     INSERT INTO sync_partition_sums(partition, count, total)
@@ -483,9 +481,10 @@ def _partition_sums(conn: Any) -> None:
             RecordVersion(entity, record_id, int(version), bool(deleted))
         )
     for partition, records in held.items():
+        summary = partition_sum_digest(records)
         conn.execute(
-            "UPDATE sync_partition_sums SET total = ? WHERE partition = ?",
-            (bytes.fromhex(partition_sum_digest(records).hash), partition),
+            "INSERT INTO sync_partition_sums(partition, count, total) VALUES (?, ?, ?)",
+            (partition, summary.count, bytes.fromhex(summary.hash)),
         )
 
 

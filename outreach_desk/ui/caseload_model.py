@@ -260,9 +260,7 @@ class CaseloadModel(QStandardItemModel):
         if not wanted:
             return
         self._requested.update(rid for _, rid in wanted)
-        for position, _rid in wanted:
-            self._put(position, [PLACEHOLDER])
-        self._changed(wanted[0][0], wanted[-1][0])
+        self._put([(position, [_placeholder()]) for position, _rid in wanted])
         rids = [rid for _, rid in wanted]
         generation, language, today = self._generation, self._language, self._today()
 
@@ -290,15 +288,13 @@ class CaseloadModel(QStandardItemModel):
             self._evict()
             self._pages.add(start)
         self._rows.update(rows)
-        positions = [
-            position
-            for position, rid in enumerate(self._rids[start : start + PAGE], start)
-            if rid in rows
-        ]
-        for position in positions:
-            self._put(position, items[self._rids[position]])
-        if positions:
-            self._changed(positions[0], positions[-1])
+        self._put(
+            [
+                (position, items[rid])
+                for position, rid in enumerate(self._rids[start : start + PAGE], start)
+                if rid in rows
+            ]
+        )
 
     def _evict(self) -> None:
         """Empty the cached rows' cells (a long scroll through a large caseload)."""
@@ -314,17 +310,18 @@ class CaseloadModel(QStandardItemModel):
         if self._rids:
             self._changed(0, len(self._rids) - 1)
 
-    def _put(self, position: int, items: list[QStandardItem] | list[str]) -> None:
-        # the views hear of it through one dataChanged for the whole page (_changed)
+    def _put(self, rows: list[tuple[int, list[QStandardItem]]]) -> None:
+        """Set the cells of rows (in position order); the views hear of it once."""
+        if not rows:
+            return
         blocked = self.blockSignals(True)
         try:
-            for column, item in enumerate(items):
-                if isinstance(item, str):
-                    item = QStandardItem(item)
-                    item.setFlags(_READ_ONLY)
-                self.setItem(position, column, item)
+            for position, items in rows:
+                for column, item in enumerate(items):
+                    self.setItem(position, column, item)
         finally:
             self.blockSignals(blocked)
+        self._changed(rows[0][0], rows[-1][0])
 
     def _changed(self, first: int, last: int) -> None:
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
@@ -350,15 +347,13 @@ class CaseloadModel(QStandardItemModel):
         self._language += 1
         self.setHorizontalHeaderLabels(self.column_titles())
         wording = RowWording(self._today())
-        changed = [
-            (position, self._rows[rid])
-            for position, rid in enumerate(self._rids)
-            if rid in self._rows
-        ]
-        for position, row in changed:
-            self._put(position, wording.items(row))
-        if changed:
-            self._changed(changed[0][0], changed[-1][0])
+        self._put(
+            [
+                (position, wording.items(self._rows[rid]))
+                for position, rid in enumerate(self._rids)
+                if rid in self._rows
+            ]
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.set_query(
@@ -378,6 +373,12 @@ class CaseloadModel(QStandardItemModel):
     def citizen_id_at(self, row: int) -> str | None:
         found = self._rows.get(self._rids[row]) if 0 <= row < len(self._rids) else None
         return found.id if found else None
+
+
+def _placeholder() -> QStandardItem:
+    item = QStandardItem(PLACEHOLDER)
+    item.setFlags(_READ_ONLY)
+    return item
 
 
 _Answer = tuple[list[int], dict[int, CaseloadRow], dict[int, list[QStandardItem]]]

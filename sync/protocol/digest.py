@@ -46,9 +46,7 @@ class RecordVersion:
 def partition_digest(records: Iterable[RecordVersion]) -> PartitionSummary:
     """Count and SHA-256 over sorted ``entity|record_id|version|deleted`` lines (deleted 1/0),
     each line ending in a newline. An empty partition hashes the empty string."""
-    lines = sorted(
-        f"{r.entity}|{r.record_id}|{r.version}|{1 if r.deleted else 0}\n" for r in records
-    )
+    lines = sorted(record_line(r.entity, r.record_id, r.version, r.deleted) + "\n" for r in records)
     digest = hashlib.sha256("".join(lines).encode("ascii")).hexdigest()
     return PartitionSummary(count=len(lines), hash=digest)
 
@@ -82,7 +80,12 @@ EMPTY_SUM = bytes(_SUM_BYTES)
 
 def line_hash(entity: str, record_id: str, version: Any, deleted: Any) -> int:
     """A record's line (as in ``partition_digest``, without the newline) hashed to a number."""
-    return hash_of_line(f"{entity}|{record_id}|{int(version)}|{1 if deleted else 0}")
+    return hash_of_line(record_line(entity, record_id, version, deleted))
+
+
+def record_line(entity: str, record_id: str, version: Any, deleted: Any) -> str:
+    """A record's digest line, ``entity|record_id|version|deleted`` (deleted 1/0), no newline."""
+    return f"{entity}|{record_id}|{int(version)}|{1 if deleted else 0}"
 
 
 def hash_of_line(line: str) -> int:

@@ -19,6 +19,7 @@ from sync.protocol.digest import (
     hash_of_line,
     partition_digest,
     partition_digest_of_lines,
+    record_line,
     sum_bytes,
     sum_summary,
 )
@@ -353,10 +354,6 @@ def _latest_change(conn: Connection, partition: str) -> tuple[int, str] | None:
     return None if row is None else (int(row.seq), str(row.change_id))
 
 
-def _line(entity: str, record_id: str, version: Any, deleted: Any) -> str:
-    return f"{entity}|{record_id}|{int(version)}|{1 if deleted else 0}"
-
-
 def partition_summaries(
     conn: Connection,
     partitions: Iterable[str],
@@ -419,7 +416,7 @@ def _brought_up_to_date(
                     total -= hash_of_line(gone)
             for row in conn.execute(_RECORD_LINES, {"entity": entity, "ids": chunk}):
                 if row.partition == partition:
-                    line = _line(row.entity, row.record_id, row.version, row.deleted)
+                    line = record_line(row.entity, row.record_id, row.version, row.deleted)
                     lines[(row.entity, row.record_id)] = line
                     total += hash_of_line(line)
     return _Digest(latest, lines, total)
@@ -432,7 +429,7 @@ def _read_all(conn: Connection, partition: str, latest: tuple[int, str] | None) 
 
 def _all_lines(conn: Connection, partition: str) -> dict[tuple[str, str], str]:
     return {
-        (row.entity, row.record_id): _line(row.entity, row.record_id, row.version, row.deleted)
+        (row.entity, row.record_id): record_line(*row)
         for row in conn.execute(_PARTITION_LINES, {"partition": partition})
     }
 
