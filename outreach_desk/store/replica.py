@@ -355,9 +355,7 @@ class LocalReplica:
         for entity, ids in by_entity.items():
             ordered = sorted(ids)
             rows.update(dict.fromkeys(((entity, i) for i in ordered), None))
-            for start in range(0, len(ordered), 500):
-                chunk = ordered[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
+            for chunk, marks in _in_chunks(ordered):
                 for record_id, rid, deleted_at in self._ctx.conn.execute(
                     f"SELECT id, rid, deleted_at FROM {self._repos[entity].table}"
                     f" WHERE id IN ({marks})",
@@ -565,9 +563,7 @@ class LocalReplica:
         for entity, ids in refresh.items():
             repo = self._repos[entity]
             ordered = list(ids)
-            for start in range(0, len(ordered), 500):
-                chunk = ordered[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
+            for chunk, marks in _in_chunks(ordered):
                 rows = self._ctx.query(
                     f"SELECT {repo.bulk_columns} FROM {repo.table} WHERE id IN ({marks})"
                     " ORDER BY rid",
@@ -912,9 +908,7 @@ class _Page:
         known: dict[tuple[str, str], dict[str, int]] = {}
         for entity, ids in by_entity.items():
             ordered = sorted(ids)
-            for start in range(0, len(ordered), 500):
-                chunk = ordered[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
+            for chunk, marks in _in_chunks(ordered):
                 for record_id, raw in conn.execute(
                     "SELECT record_id, fields FROM outbox WHERE entity = ? AND +state = 'pending'"
                     f" AND record_id IN ({marks}) ORDER BY counter",
@@ -928,6 +922,16 @@ class _Page:
                 ):
                     known[(entity, record_id)] = read_json(raw)
         return cls(pending, known)
+
+
+_IN_CHUNK = 500  # ids per "IN (...)" list: well under SQLite's limit on parameters
+
+
+def _in_chunks(ids: Sequence[Any]) -> Iterator[tuple[Sequence[Any], str]]:
+    """``ids`` in slices for an ``IN (...)`` list, each with its ``?, ?, …`` marks."""
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        yield chunk, ", ".join("?" * len(chunk))
 
 
 def _moved_to(change: dict[str, Any]) -> str | None:
@@ -967,9 +971,7 @@ class _PendingBases:
         found: dict[int, tuple[str, str]] = {}
         for entity, ids in by_entity.items():
             ordered = sorted(ids)
-            for start in range(0, len(ordered), 500):
-                chunk = ordered[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
+            for chunk, marks in _in_chunks(ordered):
                 for counter, record_id in conn.execute(
                     "SELECT counter, record_id FROM outbox"
                     f" WHERE entity = ? AND record_id IN ({marks})",
@@ -1009,9 +1011,7 @@ class _PendingBases:
     def _read_fields(self, entries: list[_PendingEntry]) -> None:
         by_counter = {e.counter: e for e in entries}
         ordered = sorted(by_counter)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(ordered):
             for counter, raw in self._conn.execute(
                 f"SELECT counter, fields FROM outbox WHERE counter IN ({marks})", chunk
             ):
@@ -1125,9 +1125,7 @@ class _ShadowDrops:
             ordered = sorted(ids)
             for record_id in ordered:
                 present[(entity, record_id)] = set()
-            for start in range(0, len(ordered), 500):
-                chunk = ordered[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
+            for chunk, marks in _in_chunks(ordered):
                 for record_id, name in conn.execute(
                     "SELECT record_id, field FROM sync_shadow WHERE entity = ?"
                     f" AND record_id IN ({marks})",
