@@ -6,6 +6,9 @@ comparison runs here and those two requests are made only after a repair (or not
 With a protocol-3 server the last push batch also carries the access-log upload and brings
 the first pull page back, without the changes the push itself wrote (the push results
 already told this device about them), so a sync with local changes is hello and push.
+With a protocol-4 server the hello itself carries that push (or, with nothing to push, asks
+for the first pull page), so an incremental sync is one request; the server applies it only
+when the hello finds nothing this device must act on first, else the stages run as before.
 
 The engine talks to the server through :class:`~sync.protocol.SyncClient` and to the
 device's store through the small :class:`Replica` interface, so it runs the same in
@@ -39,7 +42,7 @@ from sync.protocol import (
     partition_digest_of_lines,
     sum_summary,
 )
-from sync.protocol.client import PullPage, result_wire
+from sync.protocol.client import HelloAnswer, PullPage, PushAnswer, result_wire
 
 PULL_PAGE = 500
 AUDIT_BATCH = 1000
@@ -131,6 +134,8 @@ class SyncEngine:
         """The server speaks protocol 3: the last push batch brings the first pull page."""
         self._first_page: PullPage | None = None
         """The pull page the last push batch brought, applied by the pull stage."""
+        self._pushed_with_hello = False
+        """The hello carried the push and the server applied it (protocol 4)."""
         self._own: list[int] = []
         """Seqs of the changes this sync's pushes wrote: the pull leaves them out."""
 
@@ -141,7 +146,8 @@ class SyncEngine:
     def run(self) -> SyncReport:
         report = SyncReport()
         hello = self._hello(report)
-        self._push(report)
+        if not self._pushed_with_hello:
+            self._push(report)
         self._leave_lost_teams(report)
         self._pull(report, hello.epoch)
         self._verify(report, hello.epoch)
@@ -152,12 +158,27 @@ class SyncEngine:
 
     # --- stages ---------------------------------------------------------------------
     def _hello(self, report: SyncReport) -> Any:
+        """The handshake; with a protocol-4 server it also carries the sync's push (or, with
+        nothing to push, asks for the first pull page), applied when the hello finds nothing
+        this device must do first. Otherwise the push stage pushes as before."""
         self._progress("hello", 0, 1)
+        self._first_page = None
+        self._pushed_with_hello = False
         cursor = self.replica.cursor()
         change_id = self.replica.cursor_change_id()
         check = CursorCheck(cursor, change_id) if cursor and change_id else None
         marks = DeviceMarks(*self.replica.device_marks())
-        hello = self.client.hello(self.app_version, check, marks=marks)
+        ops: list[dict[str, Any]] = []
+        answer: HelloAnswer | None = None
+        if cursor == 0 or check is not None:  # else only the device can check its cursor
+            ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
+            if len(ops) < MAX_PUSH_OPS:  # a longer push goes batch by batch after the hello
+                answer = self._hello_and_push(cursor, check, marks, ops)
+        hello = (
+            answer.hello
+            if answer is not None
+            else self.client.hello(self.app_version, check, marks=marks)
+        )
         report.teams = [t.id for t in hello.teams]
         self._ask_check = hello.max_protocol >= CHECKED_PULL_PROTOCOL
         self._sync_in_push = hello.max_protocol >= SYNC_IN_PUSH_PROTOCOL
@@ -166,14 +187,57 @@ class SyncEngine:
             report.rolled_back = True
             server_counter = hello.device_marks.op_counter if hello.device_marks else 0
             report.renumbered_after_rollback = self.replica.recover_from_rollback(server_counter)
-            return hello
-        lost = hello.cursor_known is False or cursor > hello.high_water
-        if lost:
-            # The server was restored from an older backup. Re-push what it lost from our
-            # copy and pull again; never discard local data because the server forgot it.
-            common = 0 if hello.cursor_known is False else hello.high_water
-            report.requeued_after_restore = self.replica.requeue_lost(common)
+        else:
+            lost = hello.cursor_known is False or cursor > hello.high_water
+            if lost:
+                # The server was restored from an older backup. Re-push what it lost from our
+                # copy and pull again; never discard local data because the server forgot it.
+                common = 0 if hello.cursor_known is False else hello.high_water
+                report.requeued_after_restore = self.replica.requeue_lost(common)
+        if answer is not None and answer.push is not None:
+            self._pushed_with_hello = True
+            self._take_push(ops, answer.push, report)
+            if report.rolled_back or report.requeued_after_restore:
+                self._first_page = None  # (the server applies a push only when neither)
         return hello
+
+    def _hello_and_push(
+        self, cursor: int, check: CursorCheck | None, marks: DeviceMarks, ops: list[dict[str, Any]]
+    ) -> HelloAnswer:
+        """The hello with the push (protocol 4): the ops, the first pull page and the
+        access-log upload, as the last push batch of protocol 3 carries them. An older
+        server ignores the push and answers the hello alone."""
+        uploaded, entries = self.replica.audit_after()
+        head = self.replica.audit_hash_at(uploaded)
+        base = AuditBase(uploaded, head) if head is not None else None
+        pull = PullRequest(cursor, PULL_PAGE, None, True, [], SUM_DIGEST)
+        return self.client.hello_and_push(
+            self.app_version, check, marks, ops, pull, entries[:AUDIT_BATCH], base
+        )
+
+    def _take_push(self, ops: list[dict[str, Any]], answer: PushAnswer, report: SyncReport) -> None:
+        """Record a push batch's answer: its results, its access-log answer, its pull page."""
+        if answer.audit is not None:
+            self.replica.audit_uploaded(answer.audit.verified_until)
+            report.audit_verified_until = answer.audit.verified_until
+        self._first_page = answer.page
+        if ops:
+            self._record(ops, answer.response, report)
+
+    def _record(self, ops: list[dict[str, Any]], response: Any, report: SyncReport) -> None:
+        self.replica.record_results([result_wire(r) for r in response.results])
+        self._own.extend(
+            r.seq for r in response.results if r.status == "applied" and r.seq is not None
+        )
+        for result in response.results:
+            if result.status == "applied":
+                report.applied += 1
+            elif result.status == "conflict":
+                report.conflicts += 1
+            else:
+                report.rejected += 1
+        report.pushed += len(ops)
+        self._progress("push", report.pushed, report.pushed + len(ops))
 
     def _rolled_back(self, hello: Any, marks: DeviceMarks) -> bool:
         """The server says our marks are behind its own, or our chain has another entry at
@@ -193,27 +257,13 @@ class SyncEngine:
             if not ops:
                 return
             if self._sync_in_push and len(ops) < MAX_PUSH_OPS:
-                answer = self._push_last(ops, report)
-            else:
-                answer = self.client.push_wire(ops)
-            results = [result_wire(r) for r in answer.results]
-            self.replica.record_results(results)
-            self._own.extend(
-                r.seq for r in answer.results if r.status == "applied" and r.seq is not None
-            )
-            for result in answer.results:
-                if result.status == "applied":
-                    report.applied += 1
-                elif result.status == "conflict":
-                    report.conflicts += 1
-                else:
-                    report.rejected += 1
-            report.pushed += len(ops)
-            self._progress("push", report.pushed, report.pushed + len(ops))
+                self._push_last(ops, report)
+                return
+            self._record(ops, self.client.push_wire(ops), report)
             if len(ops) < MAX_PUSH_OPS:
                 return
 
-    def _push_last(self, ops: list[dict[str, Any]], report: SyncReport) -> Any:
+    def _push_last(self, ops: list[dict[str, Any]], report: SyncReport) -> None:
         """The last batch, with the first pull page and the access-log upload (protocol 3).
         After a rollback the log goes up on its own (it supersedes the lost copy's)."""
         entries: list[dict[str, Any]] = []
@@ -221,12 +271,7 @@ class SyncEngine:
             entries = self.replica.audit_after()[1][:AUDIT_BATCH]
         after = self.replica.cursor()
         pull = PullRequest(after, PULL_PAGE, None, self._ask_check, self._skip(after), self._digest)
-        answer = self.client.push_and_pull(ops, pull, entries)
-        if answer.audit is not None:
-            self.replica.audit_uploaded(answer.audit.verified_until)
-            report.audit_verified_until = answer.audit.verified_until
-        self._first_page = answer.page
-        return answer.response
+        self._take_push(ops, self.client.push_and_pull(ops, pull, entries), report)
 
     def _skip(self, after: int) -> list[int] | None:
         """What a protocol-3 pull after ``after`` leaves out: this sync's own writes."""

@@ -168,7 +168,7 @@ class SyncClient:
     ) -> HelloResponse:
         """Handshake; raises ``UpdateRequired`` when this client is too old."""
         request = HelloRequest(protocol, schema, app_version, cursor, marks)
-        return self._call(HelloResponse, "/v1/sync/hello", encode(request))
+        return self._call(HelloResponse, "/v1/sync/hello", _hello_wire(request))
 
     def push(self, ops: Sequence[Op]) -> PushResponse:
         request = PushRequest(list(ops))  # checks the batch size
@@ -193,25 +193,32 @@ class SyncClient:
     ) -> PushAnswer:
         """``push_wire`` that also asks for a pull page and uploads access-log entries in the
         same request (protocol 3: ``PushRequest.pull`` and ``audit``)."""
-        audit = AuditRequest([dict(e) for e in audit_entries]) if audit_entries else None
-        for op in ops:  # checked as ``push_wire`` checks them, without building each op
-            check_op(op)
-        PushRequest([], pull, audit)  # and the rest as the request says it
-        if len(ops) > MAX_PUSH_OPS:
-            raise InvalidMessage(f"at most {MAX_PUSH_OPS} ops per push")
-        payload: dict[str, Any] = {"ops": list(ops)}
-        if pull is not None:
-            payload["pull"] = _pull_request_wire(pull)
-        if audit is not None:
-            payload["audit"] = {"entries": audit.entries}
-        data = self._post("/v1/sync/push", payload, True)
-        if type(data) is not dict:
-            return PushAnswer(decode(PushResponse, data))
-        results = _push_response({"results": data.get("results")})
-        page = None if data.get("pull") is None else _page(data["pull"])
-        audit_answer = None if data.get("audit") is None else decode(AuditResponse, data["audit"])
-        error = data.get("audit_error")
-        return PushAnswer(results, page, audit_answer, error if type(error) is str else None)
+        payload = _push_payload(ops, pull, audit_entries)
+        return _push_answer(self._post("/v1/sync/push", payload, True))
+
+    def hello_and_push(
+        self,
+        app_version: str,
+        cursor: CursorCheck | None,
+        marks: DeviceMarks,
+        ops: Sequence[Mapping[str, Any]],
+        pull: PullRequest | None = None,
+        audit_entries: Sequence[Mapping[str, Any]] = (),
+        audit_base: AuditBase | None = None,
+    ) -> HelloAnswer:
+        """``hello`` carrying the sync's push (protocol 4: ``HelloRequest.push``): ``ops``
+        (perhaps none), the first pull page and the access-log upload, as ``push_and_pull``.
+        ``HelloAnswer.push`` is None when the server did not apply it (it speaks an older
+        protocol, or the hello asks something of this device first): push as before then."""
+        request = HelloRequest(PROTOCOL_VERSION, SCHEMA_VERSION, app_version, cursor, marks)
+        payload = _hello_wire(request)
+        payload["push"] = _push_payload(ops, pull, audit_entries)
+        if audit_base is not None:
+            payload["audit_base"] = encode(audit_base)
+        data = self._post("/v1/sync/hello", payload, True)
+        pushed = data.pop("push", None) if type(data) is dict else None
+        hello = decode(HelloResponse, data)
+        return HelloAnswer(hello, None if pushed is None else _push_answer(pushed))
 
     def pull(
         self,
@@ -383,6 +390,56 @@ class PushAnswer:
     audit: AuditResponse | None = None
     audit_error: str | None = None
     """Why the access-log upload was refused (an error code); upload it on its own."""
+
+
+@dataclass(frozen=True)
+class HelloAnswer:
+    """A hello's answer and, when the server applied the push it carried, the push's."""
+
+    hello: HelloResponse
+    push: PushAnswer | None = None
+
+
+def _hello_wire(request: HelloRequest) -> dict[str, Any]:
+    """``encode(request)`` without ``push`` and ``audit_base`` (set apart by the caller):
+    the body an older server was always sent."""
+    wire = dict(encode(dataclasses.replace(request, push=None)))
+    del wire["push"]
+    if request.audit_base is None:
+        del wire["audit_base"]
+    return wire
+
+
+def _push_payload(
+    ops: Sequence[Mapping[str, Any]],
+    pull: PullRequest | None,
+    audit_entries: Sequence[Mapping[str, Any]],
+) -> dict[str, Any]:
+    """The wire form of a ``PushRequest`` whose ops are already in wire form; each part is
+    checked as the request checks it (the ops as ``decode_op`` would)."""
+    audit = AuditRequest([dict(e) for e in audit_entries]) if audit_entries else None
+    for op in ops:  # checked as ``push_wire`` checks them, without building each op
+        check_op(op)
+    PushRequest([], pull, audit)  # and the rest as the request says it
+    if len(ops) > MAX_PUSH_OPS:
+        raise InvalidMessage(f"at most {MAX_PUSH_OPS} ops per push")
+    payload: dict[str, Any] = {"ops": list(ops)}
+    if pull is not None:
+        payload["pull"] = _pull_request_wire(pull)
+    if audit is not None:
+        payload["audit"] = {"entries": audit.entries}
+    return payload
+
+
+def _push_answer(data: Any) -> PushAnswer:
+    """A ``PushResponse`` in wire form as a ``PushAnswer`` (the page as a ``PullPage``)."""
+    if type(data) is not dict:
+        return PushAnswer(decode(PushResponse, data))
+    results = _push_response({"results": data.get("results")})
+    page = None if data.get("pull") is None else _page(data["pull"])
+    audit_answer = None if data.get("audit") is None else decode(AuditResponse, data["audit"])
+    error = data.get("audit_error")
+    return PushAnswer(results, page, audit_answer, error if type(error) is str else None)
 
 
 def _pull_request_wire(request: PullRequest) -> dict[str, Any]:

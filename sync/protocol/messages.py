@@ -16,13 +16,15 @@ from sync.protocol.errors import InvalidMessage
 JSONValue: TypeAlias = Any
 """Any value ``json.dumps`` accepts; field values are opaque to the protocol."""
 
-PROTOCOL_VERSION = 3
+PROTOCOL_VERSION = 4
 """2: a pull may ask for the check of the sync (``PullRequest.check``) on its last page.
 3: a push may carry the access-log upload and the first pull page (``PushRequest.audit``,
 ``PushRequest.pull``); a pull leaves out the device's own writes it already holds
-(``PullRequest.skip``) and names the change at its cursor (``PullResponse.next_change_id``)."""
+(``PullRequest.skip``) and names the change at its cursor (``PullResponse.next_change_id``).
+4: the hello may carry the sync's push (``HelloRequest.push``), applied when the hello's
+checks find nothing to do first, so an incremental sync is one signed request."""
 MIN_PROTOCOL = 1
-MAX_PROTOCOL = 3
+MAX_PROTOCOL = 4
 CHECKED_PULL_PROTOCOL = 2
 """The first protocol version whose servers know ``PullRequest.check``."""
 SUM_DIGEST = "sum-sha256"
@@ -33,6 +35,8 @@ SUM_DIGEST_PROTOCOL = 3
 SYNC_IN_PUSH_PROTOCOL = 3
 """The first protocol version whose servers know ``PushRequest.pull``/``audit`` and
 ``PullRequest.skip``."""
+HELLO_PUSH_PROTOCOL = 4
+"""The first protocol version whose servers know ``HelloRequest.push``."""
 SCHEMA_VERSION = 1
 """Version of the entity/field vocabulary carried in ops (not the local database's version)."""
 MIN_SCHEMA = 1
@@ -293,6 +297,14 @@ class HelloRequest:
     cursor: CursorCheck | None = None
     marks: DeviceMarks | None = None
     """Sent by clients that can recover from a rollback; older ones leave it out."""
+    push: PushRequest | None = None
+    """Protocol 4: the sync's push (its ops may be none), with its pull page and access-log
+    upload. The server applies it only when the hello asks nothing of the device first
+    (``HelloResponse.push``); ``marks`` and, when the cursor is not 0, ``cursor`` must then
+    be given too."""
+    audit_base: AuditBase | None = None
+    """Protocol 4, with ``push``: the last access-log entry this device knows the server
+    holds, so the server can check the device's own entry at its head (see ``DeviceMarks``)."""
 
 
 @dataclass(frozen=True)
@@ -315,6 +327,10 @@ class HelloResponse:
     rolled_back: bool | None = None
     """True when the device's marks are behind the server's: its store is an older copy.
     None when the device sent no marks."""
+    push: PushResponse | None = None
+    """Protocol 4: the answer to ``HelloRequest.push``, which was applied. None when it was
+    not: the device must first act on this hello (a restored server or store, an unknown
+    cursor, an access-log head it must check itself), then push as in protocol 3."""
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ from sync.protocol.messages import (
     ConflictListRequest,
     EnrolRequest,
     HelloRequest,
+    HelloResponse,
+    OpResult,
     PullRequest,
     ResolveRequest,
     VerifyRequest,
@@ -130,7 +132,9 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         return dict(encode(answer))
 
     def hello(s: Signed) -> Any:
-        message = _parse(HelloRequest, s.body)
+        data = _json(s.body)
+        carried = _parse_hello_push(data)  # refused before anything is applied, not after
+        message = _decode(HelloRequest, _without_push(data))
         with database.read() as conn:
             teams = user_teams(conn, s.actor.user_id)
             answer = feed.hello(conn, message, ctx.identity.epoch, teams, s.now)
@@ -140,15 +144,31 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         )
         if answer.rolled_back:
             log.warning("device %s works on an older copy of its store", s.actor.device_id)
-        return encode(answer)
+        wire = encode(answer)
+        if carried is not None and _asks_nothing(message, answer, carried[1]):
+            wire["push"] = push_answer(s, *carried)
+        else:
+            del wire["push"]  # None: the device acts on the hello, then pushes on its own
+        return wire
 
     def push_ops(s: Signed) -> Any:
         data = _json(s.body)
         ops = _parse_ops(data)
         also_pull, also_audit = _parse_push_extras(data)
+        return push_answer(s, ops, also_pull, also_audit)
+
+    def push_answer(
+        s: Signed,
+        ops: list[dict[str, Any]],
+        also_pull: PullRequest | None,
+        also_audit: AuditRequest | None,
+    ) -> Any:
+        """Apply a push (already parsed) and answer it: ``encode(PushResponse)``."""
         if also_pull is not None:  # refused before any op is applied, not after
             feed.readable_partitions(s.actor, also_pull.partitions)
-        results = push.push_ops(database, s.actor, ops, s.now, b"\\u0000" in s.body)
+        results: list[OpResult] = []
+        if ops:
+            results = push.push_ops(database, s.actor, ops, s.now, b"\\u0000" in s.body)
         answer: dict[str, Any] = {"results": [push.result_json(r) for r in results]}
         audit_error = None
         if also_audit is not None:  # the op counter went up with the ops (push.push_ops)
@@ -236,6 +256,25 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     return app
 
 
+def _asks_nothing(message: HelloRequest, answer: HelloResponse, pull: PullRequest | None) -> bool:
+    """True when the device has nothing to act on before it pushes: what the engine checks
+    in a hello's answer (``SyncEngine._hello``) all comes out clear. Else the push the hello
+    carries is left for the device to send once it has acted (protocol 4)."""
+    if not answer.accepted or message.marks is None or answer.rolled_back is not False:
+        return False
+    cursor = message.cursor
+    if cursor is not None and (answer.cursor_known is not True or cursor.seq > answer.high_water):
+        return False
+    if pull is not None and pull.after > answer.high_water:
+        return False  # (the device's own check of its cursor, should it not send one)
+    known = answer.device_marks
+    if known is None or known.audit_seq == 0:
+        return True
+    # The device checks its own entry at the server's head: its copy may have forked there.
+    base = message.audit_base
+    return base is not None and base.seq == known.audit_seq and base.hash == known.audit_hash
+
+
 def _route(handler: Callable[[Signed], Any]) -> Callable[[Request], Awaitable[JSONResponse]]:
     async def endpoint(request: Request) -> JSONResponse:
         return await _signed_call(request, handler)
@@ -274,10 +313,34 @@ def _json(body: bytes) -> Any:
 
 
 def _parse(cls: type[T], body: bytes) -> T:
+    return _decode(cls, _json(body))
+
+
+def _decode(cls: type[T], data: Any) -> T:
     try:
-        return decode(cls, _json(body))
+        return decode(cls, data)
     except InvalidMessage as exc:
         raise ApiError(400, codes.INVALID_REQUEST, exc.message) from None
+
+
+def _without_push(data: Any) -> Any:
+    """A hello body without ``push``, which ``_parse_hello_push`` has read already (the
+    generic walk over every op would be most of the hello's time)."""
+    if type(data) is dict and "push" in data:
+        return {k: v for k, v in data.items() if k != "push"}
+    return data
+
+
+def _parse_hello_push(
+    data: Any,
+) -> tuple[list[dict[str, Any]], PullRequest | None, AuditRequest | None] | None:
+    """``HelloRequest.push`` (protocol 4), checked as ``/v1/sync/push`` checks a body."""
+    raw = data.get("push") if type(data) is dict else None
+    if raw is None:
+        return None
+    if type(raw) is not dict:
+        raise ApiError(400, codes.INVALID_REQUEST, "$.push: must be an object")
+    return (_parse_ops(raw, "$.push"), *_parse_push_extras(raw))
 
 
 def _parse_audit(body: bytes) -> AuditRequest:
@@ -311,19 +374,19 @@ def _parse_push_extras(data: Any) -> tuple[PullRequest | None, AuditRequest | No
     return pull, audit
 
 
-def _parse_ops(data: Any) -> list[dict[str, Any]]:
+def _parse_ops(data: Any, where: str = "$") -> list[dict[str, Any]]:
     """Only the batch shape is checked here; each op is validated on its own so one bad op is
-    rejected (and recorded) without blocking the rest."""
+    rejected (and recorded) without blocking the rest. ``where``: the push's path in the body."""
     ops = data.get("ops") if isinstance(data, dict) else None
     if not isinstance(ops, list):
-        raise ApiError(400, codes.INVALID_REQUEST, "$.ops: must be a list")
+        raise ApiError(400, codes.INVALID_REQUEST, f"{where}.ops: must be a list")
     if len(ops) > MAX_PUSH_OPS:
         raise ApiError(413, codes.BATCH_TOO_LARGE, f"at most {MAX_PUSH_OPS} ops per push")
     for i, op in enumerate(ops):
         if not isinstance(op, dict) or not isinstance(op.get("op_id"), str):
-            raise ApiError(400, codes.INVALID_REQUEST, f"$.ops[{i}].op_id: required")
+            raise ApiError(400, codes.INVALID_REQUEST, f"{where}.ops[{i}].op_id: required")
         if not is_uuid(op["op_id"]):
-            raise ApiError(400, codes.INVALID_REQUEST, f"$.ops[{i}].op_id: must be a UUID")
+            raise ApiError(400, codes.INVALID_REQUEST, f"{where}.ops[{i}].op_id: must be a UUID")
     return ops
 
 

@@ -34,7 +34,7 @@ from outreach_desk.store.replica import LocalReplica
 from sync import engine
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import SyncClient
-from sync.protocol.client import decode_op
+from sync.protocol.client import HelloAnswer, decode_op
 from sync.server import accounts, push, schema
 from tests.sync.conftest import World, make_op
 from tests.sync.laptops import PASSPHRASE, Laptop, laptop
@@ -437,7 +437,8 @@ class _EditingClient:
 
     ``push_wire`` and ``pull_page`` are the calls of a sync with a protocol-2 server (the
     server's ``hello`` is answered as one would), ``push_and_pull`` the protocol-3 push that
-    brings the pull page back with it."""
+    brings the pull page back with it, ``hello_and_push`` the protocol-4 hello that carries
+    the push. Below protocol 4 the hello's push is left out, as an older server ignores it."""
 
     def __init__(self, client: SyncClient, when: str, edit: Callable[[], None]) -> None:
         self._client, self._when, self._edit = client, when, edit
@@ -445,7 +446,14 @@ class _EditingClient:
 
     def __getattr__(self, name: str) -> Any:
         call = getattr(self._client, name)
-        if name == "hello" and self._when != "push_and_pull":
+        if name == "hello_and_push" and self._when != "hello_and_push":
+            protocol = 3 if self._when == "push_and_pull" else 2
+            return lambda version, cursor, marks, *_rest: HelloAnswer(
+                dataclasses.replace(
+                    self._client.hello(version, cursor, marks=marks), max_protocol=protocol
+                )
+            )
+        if name == "hello" and self._when not in ("push_and_pull", "hello_and_push"):
             return lambda *args, **kwargs: dataclasses.replace(
                 call(*args, **kwargs), max_protocol=2
             )
@@ -474,7 +482,7 @@ def _sync_editing(device: Laptop, when: str, edit: Callable[[], None]) -> SyncRe
 
 
 @SQLITE_ONLY
-@pytest.mark.parametrize("when", ["push_wire", "pull_page", "push_and_pull"])
+@pytest.mark.parametrize("when", ["push_wire", "pull_page", "push_and_pull", "hello_and_push"])
 def test_edits_made_during_a_sync_are_neither_lost_nor_overwritten(
     world: World, devices: Callable[[str], Laptop], when: str
 ) -> None:
