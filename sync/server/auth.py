@@ -12,7 +12,9 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -147,13 +149,62 @@ def authenticate(
 
     if not is_uuid(device_id):
         raise ApiError(401, codes.UNKNOWN_DEVICE, "unknown device")
-    with db.read() as conn:
-        row = conn.execute(_DEVICE, {"device_id": device_id}).first()
-    if row is None:
-        _refuse(device_id, codes.UNKNOWN_DEVICE)
-        raise ApiError(401, codes.UNKNOWN_DEVICE, "unknown device")
     message = canonical_request(method, path, timestamp, nonce, body)
-    if not verify_signature(decode_public_key(row.public_key), signature, message):
+    row: Any = None
+    known = db.device_keys.get(device_id)
+    if known is None:
+        with db.read() as conn:
+            row = conn.execute(_DEVICE, {"device_id": device_id}).first()
+        if row is None:
+            _refuse(device_id, codes.UNKNOWN_DEVICE)
+            raise ApiError(401, codes.UNKNOWN_DEVICE, "unknown device")
+        key = decode_public_key(row.public_key)
+        _check(identity, device_id, key, signature, message, row, timestamp, now, skew)
+        db.device_keys[device_id] = key  # a device's key never changes: verified, it is kept
+    elif not verify_signature(known, signature, message):
+        _refuse(device_id, codes.BAD_SIGNATURE)
+        raise ApiError(401, codes.BAD_SIGNATURE, "signature does not verify")
+
+    try:
+        with db.write() as conn:
+            if known is not None:  # the rest is read fresh, in the same transaction
+                row = conn.execute(_DEVICE, {"device_id": device_id}).first()
+                if row is None:
+                    _refuse(device_id, codes.UNKNOWN_DEVICE)
+                    raise ApiError(401, codes.UNKNOWN_DEVICE, "unknown device")
+                _check(identity, device_id, None, signature, message, row, timestamp, now, skew)
+            conn.execute(_NOTE_NONCE, {"device_id": device_id, "nonce": nonce, "seen_at": now})
+            conn.execute(_SEEN, {"device_id": device_id, "last_seen": now})
+            if db.nonce_sweep_due(now):
+                # A nonce older than two windows can no longer pass the timestamp check.
+                conn.execute(_FORGET_NONCES, {"before": now - 2 * skew - 60})
+            teams = user_teams(conn, row.user_id)
+    except IntegrityError:
+        _refuse(device_id, codes.REPLAYED_REQUEST)
+        raise ApiError(401, codes.REPLAYED_REQUEST, "this request was already received") from None
+    return Actor(
+        device_id=device_id,
+        user_id=row.user_id,
+        role=row.role,
+        teams=frozenset(t.id for t in teams),
+        lead_teams=frozenset(t.id for t in teams if t.lead),
+    )
+
+
+def _check(
+    identity: ServerIdentity,
+    device_id: str,
+    key: Ed25519PublicKey | None,
+    signature: str,
+    message: bytes,
+    row: Any,
+    timestamp: int,
+    now: float,
+    skew: int,
+) -> None:
+    """Refuse a request by its device's row: signature (unless ``key`` is None: checked
+    already), revocation (with a wipe instruction), time window, disabled user, in order."""
+    if key is not None and not verify_signature(key, signature, message):
         _refuse(device_id, codes.BAD_SIGNATURE)
         raise ApiError(401, codes.BAD_SIGNATURE, "signature does not verify")
     if row.revoked_at is not None:
@@ -168,24 +219,6 @@ def authenticate(
     if row.disabled:
         _refuse(device_id, codes.USER_DISABLED)
         raise ApiError(403, codes.USER_DISABLED, "the user is disabled")
-
-    try:
-        with db.write() as conn:
-            conn.execute(_NOTE_NONCE, {"device_id": device_id, "nonce": nonce, "seen_at": now})
-            conn.execute(_SEEN, {"device_id": device_id, "last_seen": now})
-            # A nonce older than two windows can no longer pass the timestamp check.
-            conn.execute(_FORGET_NONCES, {"before": now - 2 * skew - 60})
-            teams = user_teams(conn, row.user_id)
-    except IntegrityError:
-        _refuse(device_id, codes.REPLAYED_REQUEST)
-        raise ApiError(401, codes.REPLAYED_REQUEST, "this request was already received") from None
-    return Actor(
-        device_id=device_id,
-        user_id=row.user_id,
-        role=row.role,
-        teams=frozenset(t.id for t in teams),
-        lead_teams=frozenset(t.id for t in teams if t.lead),
-    )
 
 
 def _refuse(device_id: str, code: str) -> None:

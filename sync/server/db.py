@@ -34,10 +34,12 @@ _IMMEDIATE = "outreach_sqlite_immediate"
 _BACKSTOP_PAGES = 10_000
 """Log size (pages) at which a writer checkpoints itself, should the checkpointer lag."""
 _IDLE_SECONDS = 5.0
+"""The checkpointer's thread ends after this long without writes (another starts later)."""
 _GATHER_SECONDS = 0.25
 """After a checkpoint, writes of the next moment wait to share the next one: a sync's few
 requests, or a busy server's many, do not each pay for a checkpoint (and its disk syncs)."""
-"""The checkpointer's thread ends after this long without writes (another starts later)."""
+_NONCE_SWEEP_SECONDS = 60.0
+"""How often a process forgets nonces too old to be replayed (``Database.nonce_sweep_due``)."""
 
 log = logging.getLogger("sync.server.db")
 
@@ -50,6 +52,10 @@ class Database:
         self.digests: dict[str, Any] = {}
         """Partition digests this process remembers (``feed.partition_summaries``): derived
         from the rows and checked against them before use, so processes need not agree."""
+        self.device_keys: dict[str, Any] = {}
+        """Each device's public key once a request of it verified (``auth.authenticate``): a
+        device's key never changes, and all else about it is read with every request."""
+        self._next_nonce_sweep = 0.0
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {
@@ -90,6 +96,15 @@ class Database:
             if not self.is_sqlite:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
             yield conn
+
+    def nonce_sweep_due(self, now: float) -> bool:
+        """True about once a minute: the time to forget nonces too old to pass the time
+        window check again. Each process sweeps on its own; a nonce kept longer only takes
+        room (replay protection is the unique row, not the sweep)."""
+        if now < self._next_nonce_sweep:
+            return False
+        self._next_nonce_sweep = now + _NONCE_SWEEP_SECONDS
+        return True
 
     def create_tables(self) -> None:
         metadata.create_all(self.engine)
