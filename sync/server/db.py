@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +39,9 @@ _IDLE_SECONDS = 5.0
 _GATHER_SECONDS = 0.25
 """After a checkpoint, writes of the next moment wait to share the next one: a sync's few
 requests, or a busy server's many, do not each pay for a checkpoint (and its disk syncs)."""
+_QUIET_SECONDS = 0.03
+_SETTLE_SECONDS = 1.0
+"""A checkpoint waits for writes to pause this long, but not longer than ``_SETTLE_SECONDS``."""
 _NONCE_SWEEP_SECONDS = 60.0
 """How often a process forgets nonces too old to be replayed (``Database.nonce_sweep_due``)."""
 
@@ -188,8 +192,22 @@ class _Checkpointer:
                     self._thread = None
                     return
                 self._wake.clear()
+            self._settle()
             self._checkpoint()
             self._stop.wait(_GATHER_SECONDS)
+
+    def _settle(self) -> None:
+        """Wait for a pause in the writes (``_QUIET_SECONDS``, for at most ``_SETTLE_SECONDS``):
+        a request's later writes (a push after its authentication) then do not share the disk
+        with the checkpoint's syncs, which come once the request is answered."""
+        deadline = time.monotonic() + _SETTLE_SECONDS
+        while time.monotonic() < deadline:
+            if not self._wake.wait(_QUIET_SECONDS):
+                return
+            with self._lock:
+                if self._stopped:
+                    return
+                self._wake.clear()
 
     def _checkpoint(self) -> None:
         try:
