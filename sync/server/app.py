@@ -268,8 +268,8 @@ def _asks_nothing(message: HelloRequest, answer: HelloResponse, pull: PullReques
     if pull is not None and pull.after > answer.high_water:
         return False  # (the device's own check of its cursor, should it not send one)
     known = answer.device_marks
-    if known is None or known.audit_seq == 0:
-        return True
+    if known is None or known.audit_seq in (0, message.marks.audit_seq):
+        return True  # (at the device's own head, ``rolled_back`` compared the two hashes)
     # The device checks its own entry at the server's head: its copy may have forked there.
     base = message.audit_base
     return base is not None and base.seq == known.audit_seq and base.hash == known.audit_hash

@@ -110,19 +110,14 @@ def test_a_hello_that_asks_something_of_the_device_leaves_its_push(world: World)
     behind = anna.hello_and_push("1", here, DeviceMarks(4, 3, head), [op], pull, (), base)
     assert behind.hello.rolled_back is True
     _refused(anna, behind, rid)
-    # the device's entry at the server's head is another (its copy forked), or not named
+    # the device's log goes on past the server's head, and its entry there is another (its
+    # copy forked), or it names another entry, or none
+    ahead = DeviceMarks(5, 4, chain(4)[-1]["hash"])
     forked = AuditBase(3, chain(3, prev="0" * 64)[-1]["hash"])
-    _refused(anna, anna.hello_and_push("1", here, marks, [op], pull, (), forked), rid)
-    _refused(
-        anna, anna.hello_and_push("1", here, DeviceMarks(5, 4, "x"), [op], pull, (), None), rid
-    )
-    _refused(
-        anna,
-        anna.hello_and_push("1", here, marks, [op], pull, (), AuditBase(2, entries[1]["hash"])),
-        rid,
-    )
+    for other in (forked, AuditBase(2, entries[1]["hash"]), None):
+        _refused(anna, anna.hello_and_push("1", here, ahead, [op], pull, (), other), rid)
 
-    applied = anna.hello_and_push("1", here, marks, [op], pull, (), base)
+    applied = anna.hello_and_push("1", here, ahead, [op], pull, (), base)
     assert applied.push is not None and applied.push.response.results[0].status == "applied"
     assert _on_server(anna, rid)
 
