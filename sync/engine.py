@@ -173,6 +173,7 @@ class SyncEngine:
         if cursor == 0 or check is not None:  # else only the device can check its cursor
             ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
             if len(ops) < MAX_PUSH_OPS:  # a longer push goes batch by batch after the hello
+                self._check()  # (a cancelled sync sends nothing of the outbox)
                 answer = self._hello_and_push(cursor, check, marks, ops)
         hello = (
             answer.hello
