@@ -39,6 +39,12 @@ class CaseloadTable(QTableView):
             row_height = max(1, self.verticalHeader().defaultSectionSize())
             model.first_rows = max(10, self.viewport().height() // row_height + 2)
 
+    def reset(self) -> None:
+        super().reset()
+        # lay the rows out now rather than on the next turn of the event loop: the
+        # delayed layout would paint the whole list a second time after each keystroke
+        self.executeDelayedItemsLayout()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         model = self.model()
         if isinstance(model, CaseloadModel) and model.rowCount():
