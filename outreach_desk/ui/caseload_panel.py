@@ -59,6 +59,25 @@ class CaseloadTable(QTableView):
         super().paintEvent(event)
 
 
+class QuietLine(QWidget):
+    """One line of text whose changes never lay the window out again.
+
+    A label in a layout asks the whole window for a new layout whenever its text changes
+    (and the main window then animates its toolbars into the same places). The count
+    under the list changes on every keystroke, so its label sits in this box of fixed
+    height, without a layout, and simply fills it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.setFixedHeight(max(self.label.sizeHint().height(), self.fontMetrics().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
+
+
 class CaseloadPanel(QWidget):
     citizen_selected = Signal(str)
     citizen_activated = Signal(str)
@@ -109,8 +128,9 @@ class CaseloadPanel(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.setTabKeyNavigation(False)
         layout.addWidget(self.table, 1)
-        self.count = QLabel(self)
-        layout.addWidget(self.count)
+        count_line = QuietLine(self)
+        self.count = count_line.label
+        layout.addWidget(count_line)
         # no debounce: a search takes a few milliseconds on the worker, and the model
         # skips queries that newer keystrokes overtook; the access log gets the search
         # once the typing settles
