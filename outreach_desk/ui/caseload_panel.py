@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..store.caseload import CaseloadFilter
 from .caseload_model import CaseloadModel
+from .widgets import unshaped_text
 
 SEARCH_LOG_SETTLE_MS = 1000  # typing paused this long: the search is what was looked for
 
@@ -127,6 +128,7 @@ class CaseloadPanel(QWidget):
         for column, width in enumerate((145, 90, 42, 120, 112)):
             self.table.setColumnWidth(column, width)
         self.table.setTabKeyNavigation(False)
+        unshaped_text(self.table)
         layout.addWidget(self.table, 1)
         count_line = QuietLine(self)
         self.count = count_line.label

@@ -72,6 +72,7 @@ from .widgets import (
     muted,
     parse_iso,
     select_data,
+    unshaped_text,
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -323,6 +324,7 @@ class CitizenView(QWidget):
         self.timeline.setUniformRowHeights(True)
         self.timeline.header().setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         self.timeline.setAlternatingRowColors(True)
+        unshaped_text(self.timeline)
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.timeline.currentItemChanged.connect(self._note_selected)
         self.timeline.itemActivated.connect(lambda *_: self.open_selected_note())
@@ -356,6 +358,7 @@ class CitizenView(QWidget):
         # column widths from the newest rows, not from measuring all of them on each open
         self.access.header().setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         self.access.setAlternatingRowColors(True)
+        unshaped_text(self.access)
         self.access_intro = muted(QLabel())
         self.access_intro.setWordWrap(True)
         access_page = self._access_page = QWidget()

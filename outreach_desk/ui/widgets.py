@@ -206,3 +206,15 @@ def badge(label: QLabel, kind: str) -> QLabel:
         f"QLabel {{ color: {fg}; background: {bg}; border-radius: 3px; padding: 1px 6px; }}"
     )
     return label
+
+
+def unshaped_text(view: QWidget) -> None:
+    """Paint the view's text without font shaping where no script needs it.
+
+    A list paints every visible cell's text on each change, and shaping (kerning,
+    ligatures) was a third of that. Scripts that need shaping are still shaped; Latin
+    text only loses its kerning, which a list of names and dates does not miss.
+    """
+    font = QFont()  # only the strategy is set: family and size still come from the parent
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    view.setFont(font)
