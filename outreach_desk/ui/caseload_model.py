@@ -44,6 +44,7 @@ COLUMNS = (
 CITIZEN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_ROWS = 50  # fetched with the ids until the table says how many rows it shows
 PLACEHOLDER = "…"
+DAYS_KEPT = 20_000  # formatted dates a wording keeps (a stamp per citizen at most)
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 Index = QModelIndex | QPersistentModelIndex
@@ -52,17 +53,24 @@ Index = QModelIndex | QPersistentModelIndex
 class RowWording:
     """Words caseload rows into cells, on the store's worker: the GUI thread only inserts them.
 
-    Labels are translated and dates formatted once per batch, not per row. It holds no
-    reference to the model (a model must never be freed off the GUI thread).
+    Labels are translated and dates formatted once per day and language, not per row or
+    batch: the model keeps one wording while both stay the same. It holds no reference
+    to the model (a model must never be freed off the GUI thread).
     """
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, language: int = 0) -> None:
+        self.today = today
+        self.language = language
         self._year = today.year
         self._never = QCoreApplication.translate("CaseloadModel", "never")
         self._anonymous = QCoreApplication.translate("CaseloadModel", "(anonymous) %1")
         self._anonymous_tip = QCoreApplication.translate("CaseloadModel", "Anonymous contact")
         self._housing: dict[str, str] = {}
         self._days: dict[str, str] = {}
+        # cells are copies of one read-only cell: a copy takes its flags along, for half
+        # the cost of setting them on a new cell
+        self._cell = QStandardItem()
+        self._cell.setFlags(_READ_ONLY)
 
     def texts(self, row: CaseloadRow) -> tuple[str, ...]:
         return (
@@ -75,13 +83,21 @@ class RowWording:
         )
 
     def items(self, row: CaseloadRow) -> list[QStandardItem]:
-        items = [QStandardItem(text) for text in self.texts(row)]
-        for item in items:
-            item.setFlags(_READ_ONLY)
+        copy = self._cell.clone
+        items = []
+        for text in self.texts(row):
+            item = copy()
+            item.setText(text)
+            items.append(item)
         items[0].setData(row.id, CITIZEN_ID_ROLE)
         if row.anonymous:
             items[0].setData(self._anonymous_tip, _TOOLTIP)
         return items
+
+    def worded(self, rows: dict[int, CaseloadRow]) -> dict[int, list[QStandardItem]]:
+        if len(self._days) > DAYS_KEPT:
+            self._days.clear()
+        return {rid: self.items(row) for rid, row in rows.items()}
 
     def _housing_label(self, value: str) -> str:
         label = self._housing.get(value)
@@ -122,6 +138,7 @@ class CaseloadModel(QStandardItemModel):
         # holding on to the model
         self._latest = [0]
         self._language = 0  # bumped by retranslate: rows worded before then are worded again
+        self._wording: RowWording | None = None
         # rows fetched with the ids: what fits on the screen (the table says), so the
         # list is painted complete right after the reset without wording rows nobody sees
         self.first_rows = FIRST_ROWS
@@ -148,6 +165,7 @@ class CaseloadModel(QStandardItemModel):
         self._generation += 1
         generation, query, today = self._generation, self._query, self._today()
         latest, language, first_rows = self._latest, self._language, self.first_rows
+        wording = self._wording_for(today)
         self.loading_changed.emit(True)
 
         def ids_and_first_page(store: Store) -> _Answer | None:
@@ -157,7 +175,7 @@ class CaseloadModel(QStandardItemModel):
             # view's first paint after the reset already has the rows (no "…" flash)
             rids = store.caseload.ids(query, today, log=False)
             rows = store.caseload.rows(rids[:first_rows])
-            return rids, rows, _worded(rows, today)
+            return rids, rows, wording.worded(rows)
 
         self._runner.run(
             ids_and_first_page,
@@ -187,7 +205,8 @@ class CaseloadModel(QStandardItemModel):
         if generation != self._generation:
             return  # an older query answered late
         if language != self._language:
-            items = _worded(first_page, self._today())  # the language changed meanwhile
+            # the language changed meanwhile
+            items = self._wording_for(self._today()).worded(first_page)
         self.beginResetModel()
         # one reset for the views: the row-by-row signals of the rebuild stay inside
         blocked = self.blockSignals(True)
@@ -262,11 +281,12 @@ class CaseloadModel(QStandardItemModel):
         self._requested.update(rid for _, rid in wanted)
         self._put([(position, [_placeholder()]) for position, _rid in wanted])
         rids = [rid for _, rid in wanted]
-        generation, language, today = self._generation, self._language, self._today()
+        generation, language = self._generation, self._language
+        wording = self._wording_for(self._today())
 
         def fetch(store: Store) -> tuple[dict[int, CaseloadRow], dict[int, list[QStandardItem]]]:
             rows = store.caseload.rows(rids)
-            return rows, _worded(rows, today)
+            return rows, wording.worded(rows)
 
         self._runner.run(
             fetch, lambda answer: self._rows_arrived(generation, language, start, *answer)
@@ -283,7 +303,7 @@ class CaseloadModel(QStandardItemModel):
         if generation != self._generation:
             return
         if language != self._language:
-            items = _worded(rows, self._today())
+            items = self._wording_for(self._today()).worded(rows)
         if len(self._rows) + len(rows) > CACHE_LIMIT:
             self._evict()
             self._pages.add(start)
@@ -323,6 +343,13 @@ class CaseloadModel(QStandardItemModel):
             self.blockSignals(blocked)
         self._changed(rows[0][0], rows[-1][0])
 
+    def _wording_for(self, today: date) -> RowWording:
+        """The wording for today in the current language (made anew when either changes)."""
+        wording = self._wording
+        if wording is None or wording.today != today or wording.language != self._language:
+            wording = self._wording = RowWording(today, self._language)
+        return wording
+
     def _changed(self, first: int, last: int) -> None:
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
@@ -346,7 +373,7 @@ class CaseloadModel(QStandardItemModel):
         """Word the rows anew in the new language (the panel calls this on LanguageChange)."""
         self._language += 1
         self.setHorizontalHeaderLabels(self.column_titles())
-        wording = RowWording(self._today())
+        wording = self._wording_for(self._today())
         self._put(
             [
                 (position, wording.items(self._rows[rid]))
@@ -382,8 +409,3 @@ def _placeholder() -> QStandardItem:
 
 
 _Answer = tuple[list[int], dict[int, CaseloadRow], dict[int, list[QStandardItem]]]
-
-
-def _worded(rows: dict[int, CaseloadRow], today: date) -> dict[int, list[QStandardItem]]:
-    wording = RowWording(today)
-    return {rid: wording.items(row) for rid, row in rows.items()}

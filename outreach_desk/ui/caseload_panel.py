@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..store.caseload import CaseloadFilter
 from .caseload_model import CaseloadModel
+from .widgets import unshaped_text
 
 SEARCH_LOG_SETTLE_MS = 1000  # typing paused this long: the search is what was looked for
 
@@ -39,6 +40,12 @@ class CaseloadTable(QTableView):
             row_height = max(1, self.verticalHeader().defaultSectionSize())
             model.first_rows = max(10, self.viewport().height() // row_height + 2)
 
+    def reset(self) -> None:
+        super().reset()
+        # lay the rows out now rather than on the next turn of the event loop: the
+        # delayed layout would paint the whole list a second time after each keystroke
+        self.executeDelayedItemsLayout()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         model = self.model()
         if isinstance(model, CaseloadModel) and model.rowCount():
@@ -51,6 +58,25 @@ class CaseloadTable(QTableView):
             finally:
                 model.blockSignals(blocked)
         super().paintEvent(event)
+
+
+class QuietLine(QWidget):
+    """One line of text whose changes never lay the window out again.
+
+    A label in a layout asks the whole window for a new layout whenever its text changes
+    (and the main window then animates its toolbars into the same places). The count
+    under the list changes on every keystroke, so its label sits in this box of fixed
+    height, without a layout, and simply fills it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.setFixedHeight(max(self.label.sizeHint().height(), self.fontMetrics().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
 
 
 class CaseloadPanel(QWidget):
@@ -102,9 +128,11 @@ class CaseloadPanel(QWidget):
         for column, width in enumerate((145, 90, 42, 120, 112)):
             self.table.setColumnWidth(column, width)
         self.table.setTabKeyNavigation(False)
+        unshaped_text(self.table)
         layout.addWidget(self.table, 1)
-        self.count = QLabel(self)
-        layout.addWidget(self.count)
+        count_line = QuietLine(self)
+        self.count = count_line.label
+        layout.addWidget(count_line)
         # no debounce: a search takes a few milliseconds on the worker, and the model
         # skips queries that newer keystrokes overtook; the access log gets the search
         # once the typing settles

@@ -72,6 +72,7 @@ from .widgets import (
     muted,
     parse_iso,
     select_data,
+    unshaped_text,
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -323,6 +324,7 @@ class CitizenView(QWidget):
         self.timeline.setUniformRowHeights(True)
         self.timeline.header().setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         self.timeline.setAlternatingRowColors(True)
+        unshaped_text(self.timeline)
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.timeline.currentItemChanged.connect(self._note_selected)
         self.timeline.itemActivated.connect(lambda *_: self.open_selected_note())
@@ -356,9 +358,10 @@ class CitizenView(QWidget):
         # column widths from the newest rows, not from measuring all of them on each open
         self.access.header().setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         self.access.setAlternatingRowColors(True)
+        unshaped_text(self.access)
         self.access_intro = muted(QLabel())
         self.access_intro.setWordWrap(True)
-        access_page = QWidget()
+        access_page = self._access_page = QWidget()
         access_layout = QVBoxLayout(access_page)
         access_layout.addWidget(self.access_intro)
         access_layout.addWidget(self.access, 1)
@@ -369,6 +372,10 @@ class CitizenView(QWidget):
         self.tabs.addTab(contacts_page, "")
         self.tabs.addTab(self.chart, "")
         self.tabs.addTab(access_page, "")
+        # the progress chart and the access log (hundreds of entries) are filled when their
+        # tab is shown, not with every citizen opened on the contacts or the overview
+        self._unfilled: set[QWidget] = set()
+        self.tabs.currentChanged.connect(lambda _index: self._fill_shown_tab())
         self.empty = muted(QLabel())
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -420,6 +427,7 @@ class CitizenView(QWidget):
         self.note_detail.clear()
         self.access.clear()
         self.chart.clear()
+        self._unfilled.clear()
         self.plan_editor.clear()
         for dialog in (self.editor, self.contact_dialog):
             if dialog is not None and shiboken6.isValid(dialog):
@@ -604,8 +612,25 @@ class CitizenView(QWidget):
             "\n".join(self._consent_text(c, today) for c in ov.consents) or self.tr("None")
         )
         self._show_timeline(screen)
-        self._show_access(screen)
-        self.chart.set_data(ov.goals, ov.ratings)
+        # the hidden ones keep nothing of the citizen shown before
+        self._unfilled = {self.chart, self._access_page}
+        shown = self.tabs.currentWidget()
+        if shown is not self._access_page and self.access.topLevelItemCount():
+            self.access.clear()
+        if shown is not self.chart and not self.chart.is_empty:
+            self.chart.clear()
+        self._fill_shown_tab()
+
+    def _fill_shown_tab(self) -> None:
+        page = self.tabs.currentWidget()
+        if page not in self._unfilled or self._screen is None:
+            return
+        self._unfilled.discard(page)
+        if page is self.chart:
+            ov = self._screen.overview
+            self.chart.set_data(ov.goals, ov.ratings)
+        else:
+            self._show_access(self._screen)
 
     def _show_cpr_value(self) -> None:
         if self._screen is None:

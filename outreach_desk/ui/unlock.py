@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from zxcvbn import zxcvbn
 
 from ..store.store import MIN_PASSPHRASE
 
@@ -162,6 +161,10 @@ class FirstRunScreen(QWidget):
         text = self.passphrase.text()
         if not text:
             return 0
+        # imported on first use: only the first-run screen rates passphrases, and the
+        # import is a fortieth of the start before the unlock screen shows
+        from zxcvbn import zxcvbn
+
         return int(zxcvbn(text[:100], user_inputs=[self.name.text()])["score"])
 
     def _update(self) -> None:

@@ -20,7 +20,10 @@ NO_DATE = QDate(1900, 1, 1)
 
 
 def fmt_date(day: date | None) -> str:
-    return day.strftime("%d-%m-%Y") if day else "—"
+    # formatted by hand: under PySide's import hook every strftime call costs two
+    # Python-level imports (of ``time``), ten times the formatting itself; lists word
+    # hundreds of dates per batch
+    return f"{day.day:02d}-{day.month:02d}-{day.year}" if day else "—"
 
 
 def local(moment: datetime) -> datetime:
@@ -31,11 +34,15 @@ def local(moment: datetime) -> datetime:
 
 
 def fmt_datetime(moment: datetime | None) -> str:
-    return local(moment).strftime("%d-%m-%Y %H:%M") if moment else "—"
+    if not moment:
+        return "—"
+    moment = local(moment)
+    return f"{fmt_date(moment)} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def fmt_time(moment: datetime) -> str:
-    return local(moment).strftime("%H:%M")
+    moment = local(moment)
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def parse_iso(text: str) -> datetime | None:
@@ -199,3 +206,15 @@ def badge(label: QLabel, kind: str) -> QLabel:
         f"QLabel {{ color: {fg}; background: {bg}; border-radius: 3px; padding: 1px 6px; }}"
     )
     return label
+
+
+def unshaped_text(view: QWidget) -> None:
+    """Paint the view's text without font shaping where no script needs it.
+
+    A list paints every visible cell's text on each change, and shaping (kerning,
+    ligatures) was a third of that. Scripts that need shaping are still shaped; Latin
+    text only loses its kerning, which a list of names and dates does not miss.
+    """
+    font = QFont()  # only the strategy is set: family and size still come from the parent
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    view.setFont(font)

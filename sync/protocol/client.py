@@ -14,9 +14,8 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.protocol import errors, wirejson
@@ -67,6 +66,11 @@ from sync.protocol.messages import (
 )
 from sync.protocol.signing import encode_public_key, sign_request, verify_wipe_instruction
 
+if TYPE_CHECKING:
+    # imported where a client is made: with its command-line extras httpx takes 150-250 ms
+    # to import, a fifth of the desktop app's start before its unlock screen shows
+    import httpx
+
 T = TypeVar("T")
 
 
@@ -83,6 +87,8 @@ class DeviceCredentials:
 def _default_tls() -> ssl.SSLContext:
     """httpx's default verifying context, built once: loading the CA bundle takes ~20 ms,
     which every sync (a new client) would pay again. A context is safe to share."""
+    import httpx
+
     return httpx.create_ssl_context()
 
 
@@ -112,6 +118,8 @@ class SyncClient:
         ca_file: str | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        import httpx
+
         url = httpx.URL(base_url)
         if url.scheme not in ("https", "http"):
             raise ValueError("server URL must start with https://")
@@ -294,6 +302,8 @@ class SyncClient:
         return decode(answer_type, data)
 
     def _post(self, path: str, payload: Any, signed: bool) -> Any:
+        import httpx
+
         body = wirejson.dumps(payload)
         full_path = self._prefix + path
         for attempt in range(2):

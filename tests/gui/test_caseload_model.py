@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from outreach_desk.domain import AccessAction, Citizen
@@ -152,3 +152,46 @@ def test_lock_writes_a_search_that_had_not_settled_yet(
     _loaded(qtbot, model, 1)
     panel.clear()  # the main window clears the views before the worker closes the store
     assert _searches(qtbot, open_runner) == ["0002"]
+
+
+class _Events(QObject):
+    """Counts the events of some types that reach the objects it is installed on."""
+
+    def __init__(self, *types: QEvent.Type) -> None:
+        super().__init__()
+        self.types = types
+        self.seen: list[QEvent.Type] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.types:
+            self.seen.append(event.type())
+        return False
+
+
+def test_a_keystroke_paints_the_list_once_and_lays_out_nothing_else(
+    qtbot: QtBot, open_runner: TaskRunner
+) -> None:
+    """The view laid its rows out a turn of the event loop after the reset, painting the
+    whole list a second time, and each new count laid out the whole window again."""
+    wait_for(qtbot, open_runner, lambda s: _fill(s, 6))
+    model = CaseloadModel(open_runner, lambda: date(2026, 11, 24))
+    panel = CaseloadPanel(model)
+    qtbot.addWidget(panel)
+    panel.resize(600, 600)  # every row fits: no scroll bar comes or goes
+    panel.show()
+    qtbot.waitExposed(panel)
+    model.reload()
+    _loaded(qtbot, model, 6)
+    with qtbot.waitSignal(model.count_changed, timeout=5000):
+        qtbot.keyClicks(panel.search, "000")  # the search box shows its clear button
+    qtbot.wait(300)  # the first showing and the button's fading in settle
+    paints, layouts = _Events(QEvent.Type.Paint), _Events(QEvent.Type.LayoutRequest)
+    panel.table.viewport().installEventFilter(paints)
+    panel.installEventFilter(layouts)
+    with qtbot.waitSignal(model.count_changed, timeout=5000):
+        qtbot.keyClick(panel.search, "1")
+    qtbot.waitUntil(lambda: len(paints.seen) >= 1, timeout=5000)
+    qtbot.wait(100)  # anything left for later would happen now
+    assert panel.count.text() == "1 citizen(s)"
+    assert len(paints.seen) == 1
+    assert layouts.seen == []

@@ -30,6 +30,8 @@ from tests.conftest import FakeClock
 from tests.gui.conftest import wait_for
 from tests.store import factories
 
+ACCESS_TAB = 4
+
 
 def seed(store, clock: FakeClock) -> str:  # type: ignore[no-untyped-def]
     place = factories.place(store)
@@ -157,12 +159,39 @@ def test_access_log_lists_who_looked_and_why(
     qtbot: QtBot, open_runner: TaskRunner, clock: FakeClock
 ) -> None:
     view, _ = shown_view(qtbot, open_runner, clock)
+    view.tabs.setCurrentIndex(ACCESS_TAB)
     rows = [view.access.topLevelItem(i) for i in range(view.access.topLevelItemCount())]
     assert rows
     assert {r.text(1) for r in rows} == {"Mette Sørensen"}
     assert {r.text(4) for r in rows} == {"Casework"}
     assert "Created" in {r.text(2) for r in rows}
     assert rows[0].text(0) == "24-11-2026 10:30"
+
+
+def test_hidden_tabs_are_filled_when_shown_and_keep_nothing_of_the_citizen_before(
+    qtbot: QtBot, open_runner: TaskRunner, clock: FakeClock
+) -> None:
+    view, first = shown_view(qtbot, open_runner, clock)
+    assert view.access.topLevelItemCount() == 0  # the access log is not on screen yet
+    view.tabs.setCurrentIndex(ACCESS_TAB)
+    assert view.access.topLevelItemCount() > 0
+    users = {view.access.topLevelItem(i).text(1) for i in range(view.access.topLevelItemCount())}
+    assert users == {"Mette Sørensen"}
+
+    other = wait_for(
+        qtbot, open_runner, lambda s: factories.citizen(s, name="Ole Olsen", cpr=None).id
+    )
+    view.tabs.setCurrentIndex(0)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.show_citizen(other)
+    assert view.access.topLevelItemCount() == 0  # Jens's log is gone while hidden
+    view.tabs.setCurrentIndex(ACCESS_TAB)
+    kinds = {view.access.topLevelItem(i).text(3) for i in range(view.access.topLevelItemCount())}
+    assert "Citizen details" in kinds and "Journal note" not in kinds  # Ole has no notes
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.show_citizen(first)  # opened again on the access log: filled at once
+    assert view.access.topLevelItemCount() > 0
+    assert view.tabs.currentIndex() == ACCESS_TAB
 
 
 def test_record_contact_is_requested_for_the_citizen(

@@ -361,6 +361,9 @@ def test_language_switch_while_a_citizen_is_shown(qtbot: QtBot, window: MainWind
     # the rows already in the list are worded anew: housing and "never" in Danish
     danish_cells = [model.data(model.index(0, column)) for column in range(6)]
     assert danish_cells[3] != english_cells[3] and danish_cells[4] == "aldrig"
+    with qtbot.waitSignal(model.count_changed, timeout=5000):
+        model.reload()  # and the rows worded on the worker from now on
+    assert [model.data(model.index(0, column)) for column in range(6)] == danish_cells
 
     answer = when_modal(qtbot, SettingsDialog, choose("en"))
     window.settings_action.trigger()

@@ -147,3 +147,23 @@ def test_a_first_letter_finds_the_same_as_a_longer_search_would_in_name_order(
     assert one == two and len(one) == 12  # every name or nickname with a word on K
     names = [rows[r].display_name.lower() for r in one]
     assert names == sorted(names, reverse=descending)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_first_letter_walks_the_name_index_instead_of_sorting_the_matches(
+    store: Store, clock: FakeClock, descending: bool
+) -> None:
+    """A first letter matches a third of a large caseload: reading and sorting those rows
+    was most of the first keystroke of every search."""
+    citizen(store, name="Kim Berg", cpr=None)
+    statements: list[str] = []
+    conn = store.context.conn
+    conn.set_trace_callback(statements.append)
+    try:
+        query = CaseloadQuery(search="k", descending=descending)
+        assert len(store.caseload.ids(query, clock().date(), log=False)) == 1
+    finally:
+        conn.set_trace_callback(None)
+    listing = next(s for s in statements if "json_group_array" in s)
+    plan = " ".join(str(row[3]) for row in conn.execute(f"EXPLAIN QUERY PLAN {listing}"))
+    assert "citizens_by_name" in plan and "TEMP B-TREE" not in plan
