@@ -26,8 +26,10 @@ from typing import Any, Protocol
 
 from sync.protocol import (
     CHECKED_PULL_PROTOCOL,
+    HELLO_PUSH_PROTOCOL,
     MAX_PUSH_OPS,
     MAX_SKIP,
+    PROTOCOL_VERSION,
     SUM_DIGEST,
     SUM_DIGEST_PROTOCOL,
     SYNC_IN_PUSH_PROTOCOL,
@@ -115,8 +117,11 @@ class SyncEngine:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         clock: Callable[[], float] = time.time,
+        protocol: int = PROTOCOL_VERSION,
     ) -> None:
         self.client = client
+        self.protocol = protocol
+        """The highest protocol this engine speaks (lower only to exercise older exchanges)."""
         self.replica = replica
         self.device_id = device_id
         self.app_version = app_version
@@ -128,10 +133,10 @@ class SyncEngine:
         self._checked: PullPage | None = None
         """The last pull page, when it brought the check (digests and open conflicts)."""
         self._sync_in_push = False
+        """The server speaks protocol 3: the last push batch brings the first pull page."""
         self._digest: str | None = None
         """``SUM_DIGEST`` when the server keeps sums (protocol 3): the device reads its own
         from one row per team instead of hashing every record it holds."""
-        """The server speaks protocol 3: the last push batch brings the first pull page."""
         self._first_page: PullPage | None = None
         """The pull page the last push batch brought, applied by the pull stage."""
         self._pushed_with_hello = False
@@ -170,7 +175,8 @@ class SyncEngine:
         marks = DeviceMarks(*self.replica.device_marks())
         ops: list[dict[str, Any]] = []
         answer: HelloAnswer | None = None
-        if cursor == 0 or check is not None:  # else only the device can check its cursor
+        if self.protocol >= HELLO_PUSH_PROTOCOL and (cursor == 0 or check is not None):
+            # (without a change id at the cursor only the device can check the cursor)
             ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
             if len(ops) < MAX_PUSH_OPS:  # a longer push goes batch by batch after the hello
                 self._check()  # (a cancelled sync sends nothing of the outbox)
@@ -178,12 +184,13 @@ class SyncEngine:
         hello = (
             answer.hello
             if answer is not None
-            else self.client.hello(self.app_version, check, marks=marks)
+            else self.client.hello(self.app_version, check, protocol=self.protocol, marks=marks)
         )
         report.teams = [t.id for t in hello.teams]
-        self._ask_check = hello.max_protocol >= CHECKED_PULL_PROTOCOL
-        self._sync_in_push = hello.max_protocol >= SYNC_IN_PUSH_PROTOCOL
-        self._digest = SUM_DIGEST if hello.max_protocol >= SUM_DIGEST_PROTOCOL else None
+        spoken = min(hello.max_protocol, self.protocol)
+        self._ask_check = spoken >= CHECKED_PULL_PROTOCOL
+        self._sync_in_push = spoken >= SYNC_IN_PUSH_PROTOCOL
+        self._digest = SUM_DIGEST if spoken >= SUM_DIGEST_PROTOCOL else None
         if self._rolled_back(hello, marks):
             report.rolled_back = True
             server_counter = hello.device_marks.op_counter if hello.device_marks else 0

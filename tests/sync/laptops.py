@@ -11,7 +11,8 @@ from outreach_desk.services import sync_service
 from outreach_desk.store import KdfParams, Store
 from outreach_desk.store.replica import LocalReplica
 from outreach_desk.store.session import Clock, utc_now
-from sync.engine import SyncReport
+from sync.engine import SyncEngine, SyncReport
+from sync.protocol import PROTOCOL_VERSION
 from sync.server import accounts
 from tests.sync.conftest import World
 
@@ -22,6 +23,8 @@ PASSPHRASE = "correct horse battery staple"
 class Laptop:
     store: Store
     username: str
+    protocol: int = PROTOCOL_VERSION
+    """The highest protocol the laptop speaks: lower ones stand for laptops not yet updated."""
 
     @property
     def replica(self) -> LocalReplica:
@@ -32,7 +35,15 @@ class Laptop:
         return self.store.session.home_team
 
     def sync(self) -> SyncReport:
-        return sync_service.sync_now(self.store)
+        if self.protocol == PROTOCOL_VERSION:
+            return sync_service.sync_now(self.store)
+        replica = self.replica
+        enrolment = replica.enrolment()
+        assert enrolment is not None
+        with sync_service.client_for(enrolment) as client:
+            device = enrolment.device_id
+            engine = SyncEngine(client, replica, device, "older", protocol=self.protocol)
+            return engine.run()
 
     def new_citizen(self, **values: Any) -> Citizen:
         return self.store.citizens.add(Citizen.new(self.team, **values))

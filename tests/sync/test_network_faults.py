@@ -32,6 +32,24 @@ EXPECTED_ERROR: dict[str, type[ProtocolError] | None] = {
 COMMITTED_AT_ONCE = {"delay", "duplicate", "truncate_response", "drop_response"}
 
 
+HELLO = "/v1/sync/hello"
+PUSH = HELLO
+"""The request that carries the push (protocol 4: the hello)."""
+PUSH_3 = "/v1/sync/push"
+"""The request that carries the push of a laptop speaking protocol 3."""
+REQUESTS: dict[tuple[int, bool], list[str]] = {
+    # protocol 4: the hello carries the push (or, with no ops, an empty one) with the
+    # access-log upload, and brings the first pull page and the sync's check back
+    (4, True): [HELLO],
+    (4, False): [HELLO],
+    # protocol 3 (laptops not yet updated): the last push batch carries the log and brings
+    # the first pull page; with no ops the last pull page brings the check, the log goes alone
+    (3, True): [HELLO, PUSH_3],
+    (3, False): [HELLO, "/v1/sync/pull", "/v1/audit"],
+}
+"""The requests of a sync with (True) or without (False) local changes, by protocol."""
+
+
 def server_count(world: World, table: object, *where: object) -> int:
     with world.server.db.engine.connect() as conn:
         query = select(func.count()).select_from(table)  # type: ignore[arg-type]
@@ -53,15 +71,17 @@ def day_of_work(device: Laptop) -> tuple[str, str, str]:
     return person.id, note.id, addendum.id
 
 
+@pytest.mark.parametrize("protocol", [4, 3])
 @pytest.mark.parametrize("kind", FAULT_KINDS)
 def test_a_fault_on_push_is_a_typed_error_and_the_next_sync_applies_each_op_once(
-    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], kind: str
+    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], kind: str, protocol: int
 ) -> None:
     anna, bo = pair
+    anna.protocol = protocol
     person_id, note_id, addendum_id = day_of_work(anna)
     ops = anna.store.outbox.count()
     through(anna, proxy.url)
-    proxy.inject(kind, path=PUSH)
+    proxy.inject(kind, path=PUSH if protocol == 4 else PUSH_3)
     expected = EXPECTED_ERROR[kind]
     if expected is None:
         anna.sync()
@@ -93,17 +113,6 @@ def test_a_fault_on_push_is_a_typed_error_and_the_next_sync_applies_each_op_once
     assert anna.store.access_log.verify().ok
 
 
-HELLO = "/v1/sync/hello"
-PUSH = HELLO
-"""The request that carries the push (protocol 4: the hello)."""
-WITH_LOCAL_CHANGES = [HELLO]
-"""The requests of a sync with local changes (protocol 4): the hello carries the push, with
-the access-log upload, and brings the first pull page back."""
-WITHOUT_LOCAL_CHANGES = [HELLO]
-"""The requests of a sync with new access-log entries but no ops: the hello carries an
-empty push with the log, and brings the first pull page and the check of the sync back."""
-
-
 def audit_uploaded(world: World, device: Laptop) -> int:
     """Access-log entries the server holds from the device."""
     enrolment = device.replica.enrolment()
@@ -127,25 +136,38 @@ def requested(proxy: FaultProxy) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("kind", "local"),
+    ("kind", "local", "protocol", "path"),
     [
-        ("drop_response", True),  # the hello with the push, the log and the first pull page
-        ("reorder", True),
-        ("drop_response", False),  # the hello with the log, the page and the check
-        ("reorder", False),
+        ("drop_response", True, 4, HELLO),  # the hello with the push, log and first page
+        ("reorder", True, 4, HELLO),
+        ("drop_response", False, 4, HELLO),  # the hello with the log, the page and the check
+        ("reorder", False, 4, HELLO),
+        ("drop_response", True, 3, HELLO),
+        ("drop_response", True, 3, PUSH_3),  # the push with the log and first page
+        ("reorder", True, 3, PUSH_3),
+        ("reorder", False, 3, "/v1/sync/pull"),
+        ("drop_response", False, 3, "/v1/sync/pull"),  # the last page, with the check
+        ("drop_response", False, 3, "/v1/audit"),
+        ("reorder", False, 3, "/v1/audit"),
     ],
 )
 def test_a_fault_at_any_stage_is_finished_by_the_next_sync(
-    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], kind: str, local: bool
+    world: World,
+    proxy: FaultProxy,
+    pair: tuple[Laptop, Laptop],
+    kind: str,
+    local: bool,
+    protocol: int,
+    path: str,
 ) -> None:
     anna, bo = pair
+    anna.protocol = protocol
     day_of_work(bo)
     bo.sync()
     person_id, _note_id, _addendum_id = day_of_work(anna)
-    requests, path = WITH_LOCAL_CHANGES, HELLO
     if not local:
         only_viewed(anna, bo, person_id)
-        requests = WITHOUT_LOCAL_CHANGES
+    requests = REQUESTS[protocol, local]
     made = 8 if local else 12
     applied_before = server_count(world, schema.applied_ops)
     uploaded_before = audit_uploaded(world, anna)
@@ -156,15 +178,17 @@ def test_a_fault_at_any_stage_is_finished_by_the_next_sync(
     assert proxy.faults() == {kind: 1}  # the fault met the request it was meant for
     assert (path, kind) in proxy.log
     assert requested(proxy) == requests[: requests.index(path) + 1]
-    committed = kind == "drop_response"  # the hello carried the ops and the log together
+    carrier = PUSH if protocol == 4 else PUSH_3  # the request with ops and log
+    committed = kind == "drop_response" and path in (carrier, "/v1/audit")
     if local:
         assert server_count(world, schema.applied_ops) == (made if committed else applied_before)
     assert (audit_uploaded(world, anna) > uploaded_before) is committed
 
     report = anna.sync()
     assert proxy.held == 0
-    # bo's last four changes, lost with the answer, and none of anna's own writes
-    assert report.pulled == 4
+    # bo's last four changes, lost with the answer, and none of anna's own writes (a fault
+    # on the log's own upload came after the page was applied)
+    assert report.pulled == (0 if path == "/v1/audit" else 4)
     bo.sync()
     assert anna.store.outbox.count() == 0
     assert server_count(world, schema.applied_ops) == server_count(world, schema.change_log) == made
@@ -227,16 +251,33 @@ def test_a_seeded_storm_of_faults_ends_with_every_device_equal(
     assert anna.store.outbox.count() == bo.store.outbox.count() == 0
 
 
-@pytest.mark.parametrize("local", [True, False])
+@pytest.mark.parametrize(
+    ("local", "protocol", "path"),
+    [
+        (True, 4, HELLO),
+        (False, 4, HELLO),
+        (True, 3, HELLO),
+        (True, 3, PUSH_3),
+        (False, 3, "/v1/sync/pull"),
+        (False, 3, "/v1/audit"),
+    ],
+)
 def test_a_request_delivered_twice_is_sent_anew_not_reported_as_an_unknown_laptop(
-    world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], local: bool
+    world: World,
+    proxy: FaultProxy,
+    pair: tuple[Laptop, Laptop],
+    local: bool,
+    protocol: int,
+    path: str,
 ) -> None:
     anna, bo = pair
+    anna.protocol = protocol
     person_id, _note_id, _addendum_id = day_of_work(anna)
-    requests, ops, pulled, path = WITH_LOCAL_CHANGES, 4, 0, HELLO
+    ops, pulled = 4, 0
     if not local:
         only_viewed(anna, bo, person_id)
-        requests, ops, pulled = WITHOUT_LOCAL_CHANGES, 0, 4
+        ops, pulled = 0, 4
+    requests = REQUESTS[protocol, local]
     made = 4 + pulled
     through(anna, proxy.url)
     proxy.inject("duplicate", path=path)

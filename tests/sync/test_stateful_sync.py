@@ -158,6 +158,7 @@ class SyncWorld(RuleBasedStateMachine):
             accounts.add_member(db, f"Team {n}", username, lead=role == "team_lead")
         self.folder = Path(tempfile.mkdtemp(prefix=f"scenario{n}-", dir=bench.root))
         self.devices: list[Laptop] = [laptop(bench.world, self.folder, u) for u, _ in people]
+        self.devices[2].protocol = 3  # a laptop not yet updated syncs beside the others
         bench.tally.devices += len(self.devices)
         self.device_ids = [self._enrolment(d).device_id for d in self.devices]
         self.ops: list[set[str]] = [set() for _ in self.devices]
@@ -387,8 +388,9 @@ class SyncWorld(RuleBasedStateMachine):
         enrolment = replace(self._enrolment(device), server_url=proxy.url)
         try:
             with sync_service.client_for(enrolment) as client:
+                replica = LocalReplica(device.store)
                 engine = SyncEngine(
-                    client, LocalReplica(device.store), enrolment.device_id, __version__
+                    client, replica, enrolment.device_id, __version__, protocol=device.protocol
                 )
                 self._count(engine.run())
         except ServerUnavailable as exc:
