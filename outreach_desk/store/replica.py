@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..domain.enums import AccessAction
@@ -68,6 +68,8 @@ class LocalReplica:
         self._store = store
         self._ctx = store.context
         self._page: _Page | None = None
+        self._handed_out: list[OutboxEntry] = []
+        """The entries ``pending_ops`` last gave the engine: their answers come next."""
         self._repos: dict[str, Repository[Any]] = {
             repo.entity: repo
             for repo in (
@@ -197,7 +199,22 @@ class LocalReplica:
 
     # --- push -------------------------------------------------------------------------
     def pending_ops(self, device_id: str, limit: int = 500) -> list[dict[str, JSON]]:
-        return [entry.as_op(device_id) for entry in self._store.outbox.pending(limit)]
+        entries = self._handed_out = self._store.outbox.pending(limit)
+        return [entry.as_op(device_id) for entry in entries]
+
+    def _answered_entries(self, op_ids: list[str]) -> list[OutboxEntry]:
+        """The outbox entries the answers are for (those still here), in outbox order.
+
+        Mostly the batch ``pending_ops`` just gave out: those still stored exactly as read
+        are taken as read (their fields are not parsed again); any other is read anew."""
+        wanted = set(op_ids)
+        handed, self._handed_out = self._handed_out, []
+        outbox = self._store.outbox
+        found = outbox.still_as_read([e for e in handed if e.op_id in wanted])
+        rest = wanted.difference(e.op_id for e in found)
+        if rest:
+            found += outbox.by_op_ids(sorted(rest))
+        return sorted(found, key=_COUNTER)
 
     def record_results(self, results: list[dict[str, JSON]]) -> None:
         """Apply the server's per-op answers in one transaction."""
@@ -205,7 +222,7 @@ class LocalReplica:
         conn = self._ctx.conn
         with self._ctx.transaction():
             wanted = [str(result["op_id"]) for result in results]
-            entries = outbox.by_op_ids(wanted)
+            entries = self._answered_entries(wanted)
             by_id = {e.op_id: e for e in entries}
             bases = _PendingBases.load(conn, entries)
             shadows = _ShadowDrops.load(conn, entries)
@@ -817,6 +834,7 @@ _ENTRY_FIELDS = dataclasses.fields(AccessEntry)
 _COLUMNS: dict[type, frozenset[str]] = {}
 _NOTHING: frozenset[str] = frozenset()
 _VERSION = itemgetter("version")
+_COUNTER = attrgetter("counter")
 _INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
 
 

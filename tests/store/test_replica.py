@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
@@ -301,3 +302,40 @@ def test_a_batch_of_answers_for_new_and_edited_records(store: Store) -> None:
     assert _shadows(store, known) == {} and _shadows(store, fresh.id) == {}
     versions = store.outbox.field_versions("citizen", fresh.id)
     assert versions["phone"] == 21 and versions["name"] == 20
+
+
+def test_answers_use_the_entries_as_stored_when_they_changed_after_being_sent(
+    store: Store,
+) -> None:
+    """The entries handed to the engine are reused for their answers only while the outbox
+    holds them exactly as read: one rewritten meanwhile (here: it names one field less) is
+    read again, one that left is not answered again, and answers for a batch handed out
+    earlier still find theirs."""
+    replica = LocalReplica(store)
+    first, second, third = citizen(store), citizen(store), citizen(store)
+    earlier = replica.pending_ops("device", 1)
+    ops = replica.pending_ops("device", 10)
+    rewritten, gone, kept = (op["op_id"] for op in ops)
+    entry = next(e for e in store.outbox.all() if e.op_id == rewritten)
+    fields = {name: change for name, change in entry.fields.items() if name != "nickname"}
+    with store.transaction():
+        store.context.conn.execute(
+            "UPDATE outbox SET fields = ? WHERE op_id = ?",
+            (json.dumps(fields, ensure_ascii=False), rewritten),
+        )
+        store.outbox.acknowledge(gone)
+    replica.record_results(
+        [
+            {"op_id": rewritten, "status": "applied", "seq": 30},
+            {"op_id": gone, "status": "applied", "seq": 31},
+            {"op_id": kept, "status": "applied", "seq": 32},
+        ]
+    )
+    assert store.outbox.all() == []
+    assert store.outbox.field_versions("citizen", first.id)["name"] == 30
+    assert "nickname" not in store.outbox.field_versions("citizen", first.id)
+    assert store.outbox.field_versions("citizen", second.id) == {}
+    assert store.outbox.field_versions("citizen", third.id)["name"] == 32
+    versions = replica.partition_versions()[store.session.home_team]
+    assert sorted(v[2] for v in versions) == [30, 32]
+    replica.record_results([{"op_id": earlier[0]["op_id"], "status": "applied", "seq": 33}])
