@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from ..domain.enums import AccessAction
@@ -444,8 +444,10 @@ class LocalReplica:
         deleted = int(bool(change.get("deleted")))
         moved_to = _moved_to(change)
         partition = moved_to or change["partition"]
-        top = max(map(int, map(_VERSION, fields.values())), default=seq)
-        page.noted.append((entity, record_id, partition, top, deleted))
+        versions = {name: int(f["version"]) for name, f in fields.items()}
+        page.noted.append(
+            (entity, record_id, partition, max(versions.values(), default=seq), deleted)
+        )
         if repo is None:
             return  # an entity this version of the app does not hold
         conn = self._ctx.conn
@@ -484,7 +486,6 @@ class LocalReplica:
         if not known and not pending and fields:
             # the first this laptop hears of the record (most of a first pull): every field
             # is newer than nothing, and none is under a local edit
-            versions = {name: int(f["version"]) for name, f in fields.items()}
             known.update(versions)
             if newer is None:
                 page.versions[key] = versions
@@ -493,7 +494,7 @@ class LocalReplica:
             updates = {name: to_column(f["value"]) for name, f in fields.items() if name in columns}
             fields = {}  # done
         for name, change_field in fields.items():
-            version = int(change_field["version"])
+            version = versions[name]
             if known.get(name, -1) >= version:
                 report.skipped_stale += 1
                 continue
@@ -833,7 +834,6 @@ _NOTE_VERSION = (
 _ENTRY_FIELDS = dataclasses.fields(AccessEntry)
 _COLUMNS: dict[type, frozenset[str]] = {}
 _NOTHING: frozenset[str] = frozenset()
-_VERSION = itemgetter("version")
 _COUNTER = attrgetter("counter")
 _INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
 
