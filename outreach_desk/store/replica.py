@@ -29,6 +29,7 @@ from .codec import JSON, to_column, to_wire
 from .outbox import OutboxEntry, read_json, write_field_versions
 from .repository import Repository
 from .store import Store
+from .sync_sums import NOTE_VERSION, note_versions
 
 CURSOR_KEY = "sync_cursor"
 CURSOR_CHANGE_KEY = "sync_cursor_change"
@@ -259,7 +260,7 @@ class LocalReplica:
             outbox.acknowledge_entries(acknowledged)
             shadows.flush(conn)
             bases.save(conn, outbox)
-            conn.executemany(_NOTE_VERSION, noted)
+            note_versions(conn, noted)
 
     def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:
         """Conflict or rejection: show what the server holds, as every other laptop does.
@@ -344,7 +345,7 @@ class LocalReplica:
                 for change in changes:
                     self._apply_one(change, report)
                 page.flush_inserts(conn)
-                conn.executemany(_NOTE_VERSION, page.noted)
+                note_versions(conn, page.noted)
                 write_field_versions(conn, page.versions)
                 self._refresh_page(page.refresh)
             finally:
@@ -821,14 +822,7 @@ class LocalReplica:
             self._set_meta(LAST_SYNC_KEY, when)
 
 
-_NOTE_VERSION = (
-    "INSERT INTO sync_records(entity, record_id, partition, version, deleted)"
-    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id) DO UPDATE SET"
-    " partition = excluded.partition,"
-    " version = max(version, excluded.version),"
-    " deleted = CASE WHEN excluded.version >= version THEN excluded.deleted"
-    " ELSE deleted END"
-)
+_NOTE_VERSION = NOTE_VERSION  # one line at a time, the sums kept by the triggers
 
 
 _ENTRY_FIELDS = dataclasses.fields(AccessEntry)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from outreach_desk.store import Store, migrations
+from outreach_desk.store import Store, StoreError, migrations
 from outreach_desk.store.connection import open_encrypted
 from outreach_desk.store.keys import new_dek
 from outreach_desk.store.replica import _NOTE_VERSION, LocalReplica
+from outreach_desk.store.sync_sums import note_versions
 from sync.protocol.digest import RecordVersion, partition_sum_digest, sum_summary
 
 PARTITIONS = ("team-a", "team-b", "team-c")
@@ -34,6 +36,13 @@ def _from_scratch(conn: Any) -> dict[str, tuple[int, str]]:
     }
 
 
+def _triggers(conn: Any) -> list[tuple[str, str]]:
+    return conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+        " AND tbl_name = 'sync_records' ORDER BY name"
+    ).fetchall()
+
+
 def _kept(store: Store) -> dict[str, tuple[int, str]]:
     return {
         p: (s.count, s.hash)
@@ -42,6 +51,16 @@ def _kept(store: Store) -> dict[str, tuple[int, str]]:
         for s in [sum_summary(count, total)]
     }
 
+
+_line = st.tuples(
+    st.sampled_from(ENTITIES),
+    st.integers(0, 6).map(lambda n: f"r{n}"),
+    st.sampled_from(PARTITIONS),
+    st.integers(1, 6),
+    st.integers(0, 1),
+)
+"""A line of a page: the same record may come more than once, older, newer or at the same
+version (then its deleted flag is the later line's)."""
 
 _action = st.one_of(
     st.tuples(
@@ -57,6 +76,7 @@ _action = st.one_of(
     ),
     st.tuples(st.just("delete"), st.sampled_from(ENTITIES), st.integers(0, 6)),
     st.tuples(st.just("leave"), st.sampled_from(PARTITIONS)),
+    st.tuples(st.just("page"), st.lists(_line, max_size=12)),
 )
 
 
@@ -68,6 +88,7 @@ def test_kept_sums_equal_the_digest_from_scratch(
     store: Store, actions: list[tuple[Any, ...]]
 ) -> None:
     conn = store.context.conn
+    triggers = _triggers(conn)
     with store.transaction():
         conn.execute("DELETE FROM sync_records")
     for action in actions:
@@ -86,9 +107,12 @@ def test_kept_sums_equal_the_digest_from_scratch(
                 conn.execute(
                     "DELETE FROM sync_records WHERE entity = ? AND record_id = ?", (entity, f"r{n}")
                 )
+            elif action[0] == "page":
+                note_versions(conn, action[1])  # the sums moved once for the whole page
             else:
                 conn.execute("DELETE FROM sync_records WHERE partition = ?", (action[1],))
         assert _kept(store) == _from_scratch(conn)
+        assert _triggers(conn) == triggers  # set aside during a page, made again after it
 
 
 def test_a_rolled_back_write_leaves_the_sums_as_they_were(store: Store) -> None:
@@ -103,6 +127,22 @@ def test_a_rolled_back_write_leaves_the_sums_as_they_were(store: Store) -> None:
     except RuntimeError:
         pass
     assert _kept(store) == before == _from_scratch(conn)
+
+
+def test_a_page_that_fails_half_way_leaves_sums_and_triggers_as_they_were(store: Store) -> None:
+    conn = store.context.conn
+    triggers = _triggers(conn)
+    assert len(triggers) == 3
+    with store.transaction():
+        note_versions(conn, [("citizen", "c1", "team-a", 3, 0)])
+    before = _kept(store)
+    with pytest.raises(StoreError), store.transaction():  # the second line breaks a rule
+        note_versions(conn, [("citizen", "c2", "team-a", 4, 0), ("note", "n1", None, 5, 0)])
+    assert _kept(store) == before == _from_scratch(conn)
+    assert _triggers(conn) == triggers
+    with store.transaction():  # and a single line is summed by the triggers again
+        conn.execute(_NOTE_VERSION, ("note", "n2", "team-b", 6, 0))
+    assert _kept(store) == _from_scratch(conn) != before
 
 
 def test_migration_sums_the_records_already_held(tmp_path: Path) -> None:
