@@ -18,7 +18,7 @@ from outreach_desk.store import Store, StoreError, migrations
 from outreach_desk.store.connection import open_encrypted
 from outreach_desk.store.keys import new_dek
 from outreach_desk.store.replica import _NOTE_VERSION, LocalReplica
-from outreach_desk.store.sync_sums import note_versions
+from outreach_desk.store.sync_sums import SET_ASIDE_FROM, note_versions
 from sync.protocol.digest import RecordVersion, partition_sum_digest, sum_summary
 
 PARTITIONS = ("team-a", "team-b", "team-c")
@@ -77,6 +77,7 @@ _action = st.one_of(
     st.tuples(st.just("delete"), st.sampled_from(ENTITIES), st.integers(0, 6)),
     st.tuples(st.just("leave"), st.sampled_from(PARTITIONS)),
     st.tuples(st.just("page"), st.lists(_line, max_size=12)),
+    st.tuples(st.just("page"), st.lists(_line, min_size=SET_ASIDE_FROM, max_size=90)),
 )
 
 
@@ -129,15 +130,20 @@ def test_a_rolled_back_write_leaves_the_sums_as_they_were(store: Store) -> None:
     assert _kept(store) == before == _from_scratch(conn)
 
 
+def _many(prefix: str, partition: str, count: int) -> list[tuple[str, str, str, int, int]]:
+    return [("citizen", f"{prefix}{i}", partition, i + 1, 0) for i in range(count)]
+
+
 def test_a_page_that_fails_half_way_leaves_sums_and_triggers_as_they_were(store: Store) -> None:
     conn = store.context.conn
     triggers = _triggers(conn)
     assert len(triggers) == 3
     with store.transaction():
-        note_versions(conn, [("citizen", "c1", "team-a", 3, 0)])
+        note_versions(conn, _many("c", "team-a", SET_ASIDE_FROM))
     before = _kept(store)
-    with pytest.raises(StoreError), store.transaction():  # the second line breaks a rule
-        note_versions(conn, [("citizen", "c2", "team-a", 4, 0), ("note", "n1", None, 5, 0)])
+    broken = ("note", "n1", None, 5, 0)  # no partition: breaks a rule of the table
+    with pytest.raises(StoreError), store.transaction():
+        note_versions(conn, [*_many("d", "team-a", SET_ASIDE_FROM), broken])
     assert _kept(store) == before == _from_scratch(conn)
     assert _triggers(conn) == triggers
     with store.transaction():  # and a single line is summed by the triggers again
