@@ -6,8 +6,8 @@ per line, most of the cost of noting a page of versions. For a page (or a push b
 writes the lines with those triggers set aside and moves the sums here, by the lines that
 changed, so they end exactly as the triggers would leave them. The triggers are dropped and
 made again from their own stored text inside the caller's transaction: a failure or a crash
-rolls back the lines, the sums and the triggers together, and no other writer ever sees the
-table without them.
+rolls back the lines, the sums and the triggers together, and no other connection ever sees
+the table without them.
 """
 
 from __future__ import annotations
@@ -44,8 +44,10 @@ _IN_CHUNK = 500  # ids per "IN (...)" list: well under SQLite's limit on paramet
 def note_versions(conn: Any, rows: Sequence[tuple[str, str, str, int, int]]) -> None:
     """``NOTE_VERSION`` for each row, in order, and the sums moved once for all of them.
     Runs inside the caller's transaction."""
-    if len(rows) < SET_ASIDE_FROM:
-        conn.executemany(NOTE_VERSION, rows)  # the triggers cost less than the detour
+    if len(rows) < SET_ASIDE_FROM or not conn.in_transaction:
+        # the triggers cost less than the detour (and outside a transaction the triggers
+        # would be gone for a moment: never)
+        conn.executemany(NOTE_VERSION, rows)
         return
     before = _stored_lines(conn, rows)
     after = dict(before)
@@ -61,12 +63,14 @@ def note_versions(conn: Any, rows: Sequence[tuple[str, str, str, int, int]]) -> 
         " AND tbl_name = 'sync_records' AND name GLOB ? ORDER BY name",
         (SUM_TRIGGERS,),
     ).fetchall()
-    for name, _sql in triggers:
-        conn.execute(f'DROP TRIGGER "{name}"')
+    dropped: list[str] = []
     try:
+        for name, sql in triggers:
+            conn.execute(f'DROP TRIGGER "{name}"')
+            dropped.append(sql)
         conn.executemany(NOTE_VERSION, rows)
     finally:
-        for _name, sql in triggers:
+        for sql in dropped:
             conn.execute(sql)
     moved: dict[str, list[int]] = {}
     for key, line in after.items():

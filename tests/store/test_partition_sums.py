@@ -172,3 +172,11 @@ def test_migration_sums_the_records_already_held(tmp_path: Path) -> None:
     }
     assert {p: (s.count, s.hash) for p, s in kept.items()} == _from_scratch(conn)
     conn.close()
+
+
+def test_outside_a_transaction_the_triggers_sum_the_lines(store: Store) -> None:
+    """The triggers are never set aside where dropping one would commit on its own."""
+    conn = store.context.conn
+    triggers = _triggers(conn)
+    note_versions(conn, _many("c", "team-a", SET_ASIDE_FROM))
+    assert _kept(store) == _from_scratch(conn) and _triggers(conn) == triggers
