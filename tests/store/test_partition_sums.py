@@ -175,7 +175,8 @@ def test_migration_sums_the_records_already_held(tmp_path: Path) -> None:
 
 
 def test_outside_a_transaction_the_triggers_sum_the_lines(store: Store) -> None:
-    """The triggers are never set aside where dropping one would commit on its own."""
+    """Outside a transaction (where dropping a trigger would commit on its own) the lines
+    are written with the triggers in place, and the sums are right."""
     conn = store.context.conn
     triggers = _triggers(conn)
     note_versions(conn, _many("c", "team-a", SET_ASIDE_FROM))
