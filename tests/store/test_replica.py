@@ -10,6 +10,8 @@ import pytest
 
 from outreach_desk.domain import uuid7
 from outreach_desk.store import Store, StoreError
+from outreach_desk.store.codec import compact_json
+from outreach_desk.store.outbox import versions_json, write_field_versions
 from outreach_desk.store.replica import Enrolment, LocalReplica
 from tests.conftest import FakeClock
 from tests.store.factories import citizen, note
@@ -339,3 +341,20 @@ def test_answers_use_the_entries_as_stored_when_they_changed_after_being_sent(
     versions = replica.partition_versions()[store.session.home_team]
     assert sorted(v[2] for v in versions) == [30, 32]
     replica.record_results([{"op_id": earlier[0]["op_id"], "status": "applied", "seq": 33}])
+
+
+@pytest.mark.parametrize(
+    "versions",
+    [{"name": 3, "phone": 41, "team_id": 2}, {"nickname": 2**70, "id": 1}, {}],
+    ids=["plain", "beyond-64-bits", "none"],
+)
+def test_field_versions_are_written_as_the_compact_json_they_always_were(
+    store: Store, versions: dict[str, int]
+) -> None:
+    with store.transaction():
+        write_field_versions(store.context.conn, {("citizen", "c1"): versions})
+    (text,) = store.context.conn.execute(
+        "SELECT versions FROM record_versions WHERE record_id = 'c1'"
+    ).fetchone()
+    assert versions_json(versions) == compact_json(versions) == text
+    assert store.outbox.field_versions("citizen", "c1") == dict(sorted(versions.items()))
