@@ -583,11 +583,13 @@ class LocalReplica:
             repo = self._repos[entity]
             ordered = list(ids)
             for chunk, marks in _in_chunks(ordered):
-                rows = self._ctx.query(
+                cursor = self._ctx.conn.execute(
                     f"SELECT {repo.bulk_columns} FROM {repo.table} WHERE id IN ({marks})"
                     " ORDER BY rid",
-                    tuple(chunk),
+                    chunk,
                 )
+                names = [column[0] for column in cursor.description]
+                rows = [dict(zip(names, row, strict=True)) for row in cursor]
                 if rows:
                     repo._after_write_many(rows)
 
