@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter
 from typing import Any
 
 from ..domain.enums import AccessAction
@@ -29,6 +29,7 @@ from .codec import JSON, to_column, to_wire
 from .outbox import OutboxEntry, read_json, write_field_versions
 from .repository import Repository
 from .store import Store
+from .sync_sums import NOTE_VERSION, note_versions
 
 CURSOR_KEY = "sync_cursor"
 CURSOR_CHANGE_KEY = "sync_cursor_change"
@@ -68,6 +69,8 @@ class LocalReplica:
         self._store = store
         self._ctx = store.context
         self._page: _Page | None = None
+        self._handed_out: list[OutboxEntry] = []
+        """The entries ``pending_ops`` last gave the engine: their answers come next."""
         self._repos: dict[str, Repository[Any]] = {
             repo.entity: repo
             for repo in (
@@ -197,7 +200,22 @@ class LocalReplica:
 
     # --- push -------------------------------------------------------------------------
     def pending_ops(self, device_id: str, limit: int = 500) -> list[dict[str, JSON]]:
-        return [entry.as_op(device_id) for entry in self._store.outbox.pending(limit)]
+        entries = self._handed_out = self._store.outbox.pending(limit)
+        return [entry.as_op(device_id) for entry in entries]
+
+    def _answered_entries(self, op_ids: list[str]) -> list[OutboxEntry]:
+        """The outbox entries the answers are for (those still here), in outbox order.
+
+        Mostly the batch ``pending_ops`` just gave out: those still stored exactly as read
+        are taken as read (their fields are not parsed again); any other is read anew."""
+        wanted = set(op_ids)
+        handed, self._handed_out = self._handed_out, []
+        outbox = self._store.outbox
+        found = outbox.still_as_read([e for e in handed if e.op_id in wanted])
+        rest = wanted.difference(e.op_id for e in found)
+        if rest:
+            found += outbox.by_op_ids(sorted(rest))
+        return sorted(found, key=_COUNTER)
 
     def record_results(self, results: list[dict[str, JSON]]) -> None:
         """Apply the server's per-op answers in one transaction."""
@@ -205,7 +223,7 @@ class LocalReplica:
         conn = self._ctx.conn
         with self._ctx.transaction():
             wanted = [str(result["op_id"]) for result in results]
-            entries = outbox.by_op_ids(wanted)
+            entries = self._answered_entries(wanted)
             by_id = {e.op_id: e for e in entries}
             bases = _PendingBases.load(conn, entries)
             shadows = _ShadowDrops.load(conn, entries)
@@ -242,7 +260,7 @@ class LocalReplica:
             outbox.acknowledge_entries(acknowledged)
             shadows.flush(conn)
             bases.save(conn, outbox)
-            conn.executemany(_NOTE_VERSION, noted)
+            note_versions(conn, noted)
 
     def _fall_back_to_server(self, entity: str, record_id: str, kind: str) -> None:
         """Conflict or rejection: show what the server holds, as every other laptop does.
@@ -327,7 +345,7 @@ class LocalReplica:
                 for change in changes:
                     self._apply_one(change, report)
                 page.flush_inserts(conn)
-                conn.executemany(_NOTE_VERSION, page.noted)
+                note_versions(conn, page.noted)
                 write_field_versions(conn, page.versions)
                 self._refresh_page(page.refresh)
             finally:
@@ -427,8 +445,10 @@ class LocalReplica:
         deleted = int(bool(change.get("deleted")))
         moved_to = _moved_to(change)
         partition = moved_to or change["partition"]
-        top = max(map(int, map(_VERSION, fields.values())), default=seq)
-        page.noted.append((entity, record_id, partition, top, deleted))
+        versions = {name: int(f["version"]) for name, f in fields.items()}
+        page.noted.append(
+            (entity, record_id, partition, max(versions.values(), default=seq), deleted)
+        )
         if repo is None:
             return  # an entity this version of the app does not hold
         conn = self._ctx.conn
@@ -467,7 +487,6 @@ class LocalReplica:
         if not known and not pending and fields:
             # the first this laptop hears of the record (most of a first pull): every field
             # is newer than nothing, and none is under a local edit
-            versions = {name: int(f["version"]) for name, f in fields.items()}
             known.update(versions)
             if newer is None:
                 page.versions[key] = versions
@@ -476,7 +495,7 @@ class LocalReplica:
             updates = {name: to_column(f["value"]) for name, f in fields.items() if name in columns}
             fields = {}  # done
         for name, change_field in fields.items():
-            version = int(change_field["version"])
+            version = versions[name]
             if known.get(name, -1) >= version:
                 report.skipped_stale += 1
                 continue
@@ -564,11 +583,13 @@ class LocalReplica:
             repo = self._repos[entity]
             ordered = list(ids)
             for chunk, marks in _in_chunks(ordered):
-                rows = self._ctx.query(
+                cursor = self._ctx.conn.execute(
                     f"SELECT {repo.bulk_columns} FROM {repo.table} WHERE id IN ({marks})"
                     " ORDER BY rid",
-                    tuple(chunk),
+                    chunk,
                 )
+                names = [column[0] for column in cursor.description]
+                rows = [dict(zip(names, row, strict=True)) for row in cursor]
                 if rows:
                     repo._after_write_many(rows)
 
@@ -803,20 +824,13 @@ class LocalReplica:
             self._set_meta(LAST_SYNC_KEY, when)
 
 
-_NOTE_VERSION = (
-    "INSERT INTO sync_records(entity, record_id, partition, version, deleted)"
-    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, record_id) DO UPDATE SET"
-    " partition = excluded.partition,"
-    " version = max(version, excluded.version),"
-    " deleted = CASE WHEN excluded.version >= version THEN excluded.deleted"
-    " ELSE deleted END"
-)
+_NOTE_VERSION = NOTE_VERSION  # one line at a time, the sums kept by the triggers
 
 
 _ENTRY_FIELDS = dataclasses.fields(AccessEntry)
 _COLUMNS: dict[type, frozenset[str]] = {}
 _NOTHING: frozenset[str] = frozenset()
-_VERSION = itemgetter("version")
+_COUNTER = attrgetter("counter")
 _INSERT_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
 
 

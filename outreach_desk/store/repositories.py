@@ -18,6 +18,7 @@ from ..domain.progress import ProgressRating
 from .codec import parse_utc
 from .errors import RecordNotFound
 from .migrations import CITIZEN_FTS_SELECT, NOTE_FTS_SELECT
+from .outbox import read_json
 from .repository import Repository
 
 
@@ -161,7 +162,7 @@ class NoteRepository(Repository[JournalNote]):
         for row in rows:
             if row["deleted_at"] is None:
                 when = parse_utc(row["event_time"]).isoformat()
-                links.extend((c, row["id"], when) for c in json.loads(row["citizen_ids"]))
+                links.extend((c, row["id"], when) for c in read_json(row["citizen_ids"]))
         conn.executemany(
             "INSERT OR IGNORE INTO note_citizens(citizen_id, note_id, event_time) VALUES (?, ?, ?)",
             links,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
@@ -9,6 +10,8 @@ import pytest
 
 from outreach_desk.domain import uuid7
 from outreach_desk.store import Store, StoreError
+from outreach_desk.store.codec import compact_json
+from outreach_desk.store.outbox import versions_json, write_field_versions
 from outreach_desk.store.replica import Enrolment, LocalReplica
 from tests.conftest import FakeClock
 from tests.store.factories import citizen, note
@@ -301,3 +304,57 @@ def test_a_batch_of_answers_for_new_and_edited_records(store: Store) -> None:
     assert _shadows(store, known) == {} and _shadows(store, fresh.id) == {}
     versions = store.outbox.field_versions("citizen", fresh.id)
     assert versions["phone"] == 21 and versions["name"] == 20
+
+
+def test_answers_use_the_entries_as_stored_when_they_changed_after_being_sent(
+    store: Store,
+) -> None:
+    """The entries handed to the engine are reused for their answers only while the outbox
+    holds them exactly as read: one rewritten meanwhile (here: it names one field less) is
+    read again, one that left is not answered again, and answers for a batch handed out
+    earlier still find theirs."""
+    replica = LocalReplica(store)
+    first, second, third = citizen(store), citizen(store), citizen(store)
+    earlier = replica.pending_ops("device", 1)
+    ops = replica.pending_ops("device", 10)
+    rewritten, gone, kept = (op["op_id"] for op in ops)
+    entry = next(e for e in store.outbox.all() if e.op_id == rewritten)
+    fields = {name: change for name, change in entry.fields.items() if name != "nickname"}
+    with store.transaction():
+        store.context.conn.execute(
+            "UPDATE outbox SET fields = ? WHERE op_id = ?",
+            (json.dumps(fields, ensure_ascii=False), rewritten),
+        )
+        store.outbox.acknowledge(gone)
+    replica.record_results(
+        [
+            {"op_id": rewritten, "status": "applied", "seq": 30},
+            {"op_id": gone, "status": "applied", "seq": 31},
+            {"op_id": kept, "status": "applied", "seq": 32},
+        ]
+    )
+    assert store.outbox.all() == []
+    assert store.outbox.field_versions("citizen", first.id)["name"] == 30
+    assert "nickname" not in store.outbox.field_versions("citizen", first.id)
+    assert store.outbox.field_versions("citizen", second.id) == {}
+    assert store.outbox.field_versions("citizen", third.id)["name"] == 32
+    versions = replica.partition_versions()[store.session.home_team]
+    assert sorted(v[2] for v in versions) == [30, 32]
+    replica.record_results([{"op_id": earlier[0]["op_id"], "status": "applied", "seq": 33}])
+
+
+@pytest.mark.parametrize(
+    "versions",
+    [{"name": 3, "phone": 41, "team_id": 2}, {"nickname": 2**70, "id": 1}, {}],
+    ids=["plain", "beyond-64-bits", "none"],
+)
+def test_field_versions_are_written_as_the_compact_json_they_always_were(
+    store: Store, versions: dict[str, int]
+) -> None:
+    with store.transaction():
+        write_field_versions(store.context.conn, {("citizen", "c1"): versions})
+    (text,) = store.context.conn.execute(
+        "SELECT versions FROM record_versions WHERE record_id = 'c1'"
+    ).fetchone()
+    assert versions_json(versions) == compact_json(versions) == text
+    assert store.outbox.field_versions("citizen", "c1") == dict(sorted(versions.items()))
