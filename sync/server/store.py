@@ -116,6 +116,8 @@ class ChangeBuffer:
         batch and, after it, a count: the ids ascend, so each goes in at the end of the
         unique index)."""
         self._ids = 0
+        self._id_head: tuple[float, str] | None = None
+        """(now, the ids' first part for it): a batch has one ``now``."""
 
     def append(
         self,
@@ -125,8 +127,10 @@ class ChangeBuffer:
         fields: Mapping[str, tuple[Any, int | None]],
         author: Author,
         now: float,
+        values: Mapping[str, Any] | None = None,
     ) -> int:
-        """``append_change`` into the buffer."""
+        """``append_change`` into the buffer; ``values`` are more fields, at the change's own
+        seq (as ``(value, None)`` in ``fields``, without making the pairs)."""
         if self._next is None:
             self._next = self._first_free()
         seq = self._next
@@ -134,6 +138,12 @@ class ChangeBuffer:
         self._last = seq
         # The seq is known now, so "this change's own seq" is written out: the stored
         # fields are then exactly the wire form, which a pull sends without rebuilding it.
+        stored = {
+            n: {"value": v, "version": seq if ver is None else ver}
+            for n, (v, ver) in fields.items()
+        }
+        if values:
+            stored.update({n: {"value": v, "version": seq} for n, v in values.items()})
         self.rows.append(
             {
                 "seq": seq,
@@ -142,10 +152,7 @@ class ChangeBuffer:
                 "record_id": record.record_id,
                 "partition": partition,
                 "kind": kind,
-                "fields": {
-                    n: {"value": v, "version": seq if ver is None else ver}
-                    for n, (v, ver) in fields.items()
-                },
+                "fields": stored,
                 "deleted": record.deleted,
                 "op_id": author.op_id,
                 "device_id": author.device_id,
@@ -157,7 +164,9 @@ class ChangeBuffer:
 
     def _change_id(self, now: float) -> str:
         self._ids += 1
-        return f"{int(now * 1000):012x}{self._id_stem}{self._ids:08x}"
+        if self._id_head is None or self._id_head[0] != now:
+            self._id_head = (now, f"{int(now * 1000):012x}{self._id_stem}")
+        return f"{self._id_head[1]}{self._ids:08x}"
 
     def _first_free(self) -> int:
         if self.conn.dialect.name == "postgresql":
@@ -269,21 +278,23 @@ def write_fields(
             now=now,
             buffer=buffer,
         )
-    change: dict[str, tuple[Any, int | None]] = {}
+    carried: dict[str, tuple[Any, int | None]] = {}
     if whole:
-        change = {n: (v, record.versions[n]) for n, v in record.fields.items()}
-    change.update({n: (v, None) for n, v in values.items()})
+        carried = {n: (v, record.versions[n]) for n, v in record.fields.items()}
     record.deleted = False
-    seq = append_change(
-        conn,
-        record,
-        partition=record.partition,
-        kind=kind,
-        fields=change,
-        author=author,
-        now=now,
-        buffer=buffer,
-    )
+    if buffer is not None:  # the usual case (a push batch): no pairs made for ``values``
+        seq = buffer.append(record, record.partition, kind, carried, author, now, values)
+    else:
+        carried.update({n: (v, None) for n, v in values.items()})
+        seq = append_change(
+            conn,
+            record,
+            partition=record.partition,
+            kind=kind,
+            fields=carried,
+            author=author,
+            now=now,
+        )
     record.fields.update(values)
     record.versions.update(dict.fromkeys(values, seq))
     record.version = max(record.versions.values(), default=seq)
