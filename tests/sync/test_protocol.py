@@ -81,6 +81,10 @@ INVALID_OPS: list[tuple[dict[str, Any], str]] = [
     ({"counter": 1.5}, "counter"),
     ({"fields": {"a": "x"}}, "must be an object"),
     ({"partition": None}, "partition"),
+    # two ids run together in one key, the next left empty: not four UUIDs either way
+    ({"op_id": f"{uuid.uuid4()}\n{uuid.uuid4()}", "device_id": ""}, "op_id"),
+    ({"device_id": f"{uuid.uuid4()}\n"}, "device_id"),
+    ({"record_id": str(uuid.uuid4()).upper()}, "record_id"),
 ]
 """(changes to a valid op, words of the complaint)"""
 
