@@ -40,9 +40,10 @@ from sync.protocol.messages import (
     is_uuid,
     plain_op_fields,
 )
+from sync.protocol.wirejson import dumps_text
 from sync.server import marks, schema
 from sync.server.auth import Actor
-from sync.server.bulk import insert_rows
+from sync.server.bulk import insert_rows, insert_values
 from sync.server.db import Database
 from sync.server.reviews import ReviewRefused, check_review
 from sync.server.store import (
@@ -67,6 +68,9 @@ _SELECT_APPLIED = select(_a.c.op_id, _a.c.device_id, _a.c.result).where(
 _SELECT_AUTHORS = select(schema.change_log.c.seq, schema.change_log.c.device_id).where(
     schema.change_log.c.seq.in_(bindparam("seqs", expanding=True))
 )
+
+
+_APPLIED_COLUMNS = ("op_id", "device_id", "user_id", "result", "applied_at")
 
 
 class Rejected(Exception):
@@ -138,7 +142,8 @@ class _Batch:
         self.changes = ChangeBuffer(conn)
         self.new: dict[tuple[str, str], Record] = {}
         self.changed: dict[tuple[str, str], Record] = {}
-        self.applied_rows: list[dict[str, Any]] = []
+        self.applied_rows: list[tuple[Any, ...]] = []
+        """``_APPLIED_COLUMNS`` of each op, JSON written out."""
         self.rejected_rows: list[dict[str, Any]] = []
 
     def process(self, raw: dict[str, Any]) -> OpResult:
@@ -162,13 +167,7 @@ class _Batch:
         encoded = result_json(result)
         self.stored[op_id] = (actor.device_id, encoded)
         self.applied_rows.append(
-            {
-                "op_id": op_id,
-                "device_id": actor.device_id,
-                "user_id": actor.user_id,
-                "result": encoded,
-                "applied_at": self.now,
-            }
+            (op_id, actor.device_id, actor.user_id, dumps_text(encoded), self.now)
         )
         if result.status == "rejected":
             self.rejected_rows.append(
@@ -241,7 +240,7 @@ class _Batch:
     def flush(self) -> None:
         self.changes.flush()
         save_records(self.conn, self.new.values(), self.changed.values(), self.now)
-        insert_rows(self.conn, schema.applied_ops, self.applied_rows)
+        insert_values(self.conn, schema.applied_ops, _APPLIED_COLUMNS, self.applied_rows)
         insert_rows(self.conn, schema.rejected_ops, self.rejected_rows)
 
 

@@ -18,8 +18,9 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from sync.protocol.messages import CITIZEN_TEAM_FIELD
+from sync.protocol.wirejson import dumps_text
 from sync.server import schema
-from sync.server.bulk import insert_rows, update_rows
+from sync.server.bulk import insert_values, update_values
 
 
 @dataclass
@@ -49,6 +50,20 @@ _r = schema.records
 _INSERT_CHANGE = insert(schema.change_log).returning(schema.change_log.c.seq)
 _RECORD_KEY = ("entity", "record_id")
 _RECORD_VALUES = ("partition", "deleted", "version", "fields", "versions", "updated_at")
+_CHANGE_COLUMNS = (
+    "seq",
+    "change_id",
+    "entity",
+    "record_id",
+    "partition",
+    "kind",
+    "fields",
+    "deleted",
+    "op_id",
+    "device_id",
+    "user_id",
+    "server_time",
+)
 _INSERT_RECORD = insert(_r)
 _UPDATE_RECORD = update(_r).where(
     _r.c.entity == bindparam("key_entity"), _r.c.record_id == bindparam("key_record_id")
@@ -107,7 +122,8 @@ class ChangeBuffer:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[tuple[Any, ...]] = []
+        """``_CHANGE_COLUMNS`` of each change, JSON written out."""
         self._next: int | None = None
         self._last: int | None = None
         self._pg_sequence: str | None = None
@@ -145,20 +161,20 @@ class ChangeBuffer:
         if values:
             stored.update({n: {"value": v, "version": seq} for n, v in values.items()})
         self.rows.append(
-            {
-                "seq": seq,
-                "change_id": self._change_id(now),
-                "entity": record.entity,
-                "record_id": record.record_id,
-                "partition": partition,
-                "kind": kind,
-                "fields": stored,
-                "deleted": record.deleted,
-                "op_id": author.op_id,
-                "device_id": author.device_id,
-                "user_id": author.user_id,
-                "server_time": now,
-            }
+            (
+                seq,
+                self._change_id(now),
+                record.entity,
+                record.record_id,
+                partition,
+                kind,
+                dumps_text(stored),
+                record.deleted,
+                author.op_id,
+                author.device_id,
+                author.user_id,
+                now,
+            )
         )
         return seq
 
@@ -193,7 +209,7 @@ class ChangeBuffer:
 
     def flush(self) -> None:
         if self.rows:
-            insert_rows(self.conn, schema.change_log, self.rows)
+            insert_values(self.conn, schema.change_log, _CHANGE_COLUMNS, self.rows)
             self.rows = []
         if self._pg_sequence is not None and self._last is not None:
             self.conn.execute(
@@ -368,14 +384,22 @@ def save_records(
     conn: Connection, new: Iterable[Record], changed: Iterable[Record], now: float
 ) -> None:
     """Write many records at once: ``new`` ones are inserted, ``changed`` ones updated."""
-    inserts = [
-        {"entity": r.entity, "record_id": r.record_id, **_record_values(r, now)} for r in new
-    ]
-    updates = [
-        {"entity": r.entity, "record_id": r.record_id, **_record_values(r, now)} for r in changed
-    ]
-    insert_rows(conn, _r, inserts)
-    update_rows(conn, _r, _RECORD_KEY, _RECORD_VALUES, updates)
+    inserts = [(r.entity, r.record_id, *_record_tuple(r, now)) for r in new]
+    updates = [(*_record_tuple(r, now), r.entity, r.record_id) for r in changed]
+    insert_values(conn, _r, _RECORD_KEY + _RECORD_VALUES, inserts)
+    update_values(conn, _r, _RECORD_KEY, _RECORD_VALUES, updates)
+
+
+def _record_tuple(record: Record, now: float) -> tuple[Any, ...]:
+    """``_RECORD_VALUES`` of ``record``, JSON written out."""
+    return (
+        record.partition,
+        record.deleted,
+        record.version,
+        dumps_text(record.fields),
+        dumps_text(record.versions),
+        now,
+    )
 
 
 @dataclass(frozen=True)
