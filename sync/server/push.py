@@ -321,10 +321,11 @@ def _apply(batch: _Batch, op: PlainOp) -> OpResult:
 
 def _upsert(batch: _Batch, op: PlainOp, record: Record, author: Author) -> OpResult:
     conn, actor, now = batch.conn, batch.actor, batch.now
-    server = {
-        name: ServerField(value, record.versions[name]) for name, value in record.fields.items()
-    }
     fields = _field_changes(op)
+    stored = record.fields
+    server = {  # only the fields the op names are merged
+        name: ServerField(stored[name], record.versions[name]) for name in fields if name in stored
+    }
     outcomes = merge_fields(server, fields)
     if Outcome.CONFLICT in outcomes.values():
         # A field this device wrote last is no conflict (``merge_field``'s ``own``); only
