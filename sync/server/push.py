@@ -458,4 +458,16 @@ def _same_content(record: Record, changes: dict[str, dict[str, Any]], *, exact: 
 
 
 def _applied(op_id: str, seq: int | None) -> OpResult:
-    return OpResult(op_id, "applied", seq=seq)
+    """``OpResult(op_id, "applied", seq=seq)``, set up without the dataclass's checks (most
+    ops of a push end here)."""
+    result = object.__new__(OpResult)
+    result.__dict__.update(
+        op_id=op_id,
+        status="applied",
+        seq=seq,
+        conflict_id=None,
+        conflict_ids=[],
+        reason=None,
+        message=None,
+    )
+    return result
