@@ -26,9 +26,10 @@ from sync.protocol.messages import (
     CitizenAuditResponse,
     DeviceMarks,
 )
+from sync.protocol.wirejson import dumps_text
 from sync.server import marks, schema
 from sync.server.auth import Actor
-from sync.server.bulk import insert_rows
+from sync.server.bulk import insert_values
 from sync.server.errors import ApiError
 from sync.server.text import without_nul
 
@@ -74,26 +75,28 @@ def upload(
     check = check_audit_chain(fresh, tail_seq, tail_hash)
     if check.reason is not None:
         _broken(actor, tail_seq, check.broken_at, check.reason)
+    device = actor.device_id
     rows = [
-        {
-            "device_id": actor.device_id,
-            "seq": e["seq"],
-            "prev_hash": e["prev_hash"],
-            "hash": e["hash"],
+        (
+            device,
+            e["seq"],
+            e["prev_hash"],
+            e["hash"],
             # the hash was checked on the original
-            "entry": without_nul(dict(e)) if may_hold_nul else e,
-            "received_at": now,
-            "citizen_id": schema.entry_citizen(e),
-        }
+            dumps_text(without_nul(dict(e)) if may_hold_nul else e),
+            now,
+            schema.entry_citizen(e),
+        )
         for e in fresh
     ]
     if rows:
-        insert_rows(conn, a, rows)
-        marks.note_audit_head(conn, actor.device_id, rows[-1]["seq"], rows[-1]["hash"], now)
+        insert_values(conn, a, _ENTRY_COLUMNS, rows)
+        marks.note_audit_head(conn, device, fresh[-1]["seq"], fresh[-1]["hash"], now)
     verified = check.verified_until if check.verified_until is not None else 0
     return AuditResponse(verified)
 
 
+_ENTRY_COLUMNS = ("device_id", "seq", "prev_hash", "hash", "entry", "received_at", "citizen_id")
 _a = schema.audit_entries
 _TAIL = (
     select(_a.c.seq, _a.c.hash)
