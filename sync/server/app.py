@@ -176,7 +176,12 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
                 with database.write() as conn:
                     answer["audit"] = encode(
                         audit.upload(
-                            conn, s.actor, also_audit.entries, s.now, also_audit.supersede_after
+                            conn,
+                            s.actor,
+                            also_audit.entries,
+                            s.now,
+                            also_audit.supersede_after,
+                            b"\\u0000" in s.body,
                         )
                     )
             except ApiError as exc:  # the ops stand; the device uploads on its own
@@ -211,7 +216,14 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     def upload_audit(s: Signed) -> Any:
         message = _parse_audit(s.body)
         with database.write() as conn:
-            answer = audit.upload(conn, s.actor, message.entries, s.now, message.supersede_after)
+            answer = audit.upload(
+                conn,
+                s.actor,
+                message.entries,
+                s.now,
+                message.supersede_after,
+                b"\\u0000" in s.body,
+            )
             return encode(answer)
 
     def citizen_audit(s: Signed) -> Any:

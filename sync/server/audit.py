@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, select
 
 from sync.protocol import errors as codes
 from sync.protocol.digest import GENESIS_HASH, audit_entry_hash, check_audit_chain
@@ -26,8 +26,10 @@ from sync.protocol.messages import (
     CitizenAuditResponse,
     DeviceMarks,
 )
+from sync.protocol.wirejson import dumps_text
 from sync.server import marks, schema
 from sync.server.auth import Actor
+from sync.server.bulk import insert_values
 from sync.server.errors import ApiError
 from sync.server.text import without_nul
 
@@ -40,26 +42,28 @@ def upload(
     entries: Sequence[Mapping[str, Any]],
     now: float,
     supersede_after: AuditBase | None = None,
+    may_hold_nul: bool = True,
 ) -> AuditResponse:
+    """``may_hold_nul=False`` (the body has no ``\\u0000``) skips the search for NUL text."""
     a = schema.audit_entries
     if supersede_after is not None:
         _set_aside_after(conn, actor, supersede_after, now)
-    tail = conn.execute(
-        select(a.c.seq, a.c.hash)
-        .where(a.c.device_id == actor.device_id)
-        .order_by(a.c.seq.desc())
-        .limit(1)
-    ).first()
+    tail = conn.execute(_TAIL, {"device_id": actor.device_id}).first()
     tail_seq, tail_hash = (int(tail.seq), str(tail.hash)) if tail else (None, None)
-    stored = {
-        int(r.seq): r.hash
-        for r in conn.execute(
-            select(a.c.seq, a.c.hash).where(
-                a.c.device_id == actor.device_id,
-                a.c.seq.in_([seq for seq in map(_seq, entries) if seq is not None]),
-            )
-        )
-    }
+    # entries sent again (a lost reply) must equal those stored; usually there are none
+    again = [
+        seq
+        for seq in map(_seq, entries)
+        if seq is not None and tail_seq is not None and seq <= tail_seq
+    ]
+    stored = (
+        {
+            int(r.seq): r.hash
+            for r in conn.execute(_STORED, {"device_id": actor.device_id, "seqs": again})
+        }
+        if again
+        else {}
+    )
     fresh = []
     for entry in entries:
         seq = _seq(entry)
@@ -71,23 +75,38 @@ def upload(
     check = check_audit_chain(fresh, tail_seq, tail_hash)
     if check.reason is not None:
         _broken(actor, tail_seq, check.broken_at, check.reason)
+    device = actor.device_id
     rows = [
-        {
-            "device_id": actor.device_id,
-            "seq": e["seq"],
-            "prev_hash": e["prev_hash"],
-            "hash": e["hash"],
-            "entry": without_nul(dict(e)),  # the hash was checked on the original
-            "received_at": now,
-            "citizen_id": schema.entry_citizen(e),
-        }
+        (
+            device,
+            e["seq"],
+            e["prev_hash"],
+            e["hash"],
+            # the hash was checked on the original
+            dumps_text(without_nul(dict(e)) if may_hold_nul else e),
+            now,
+            schema.entry_citizen(e),
+        )
         for e in fresh
     ]
     if rows:
-        conn.execute(insert(a), rows)
-        marks.note_audit_head(conn, actor.device_id, rows[-1]["seq"], rows[-1]["hash"], now)
+        insert_values(conn, a, _ENTRY_COLUMNS, rows)
+        marks.note_audit_head(conn, device, fresh[-1]["seq"], fresh[-1]["hash"], now)
     verified = check.verified_until if check.verified_until is not None else 0
     return AuditResponse(verified)
+
+
+_ENTRY_COLUMNS = ("device_id", "seq", "prev_hash", "hash", "entry", "received_at", "citizen_id")
+_a = schema.audit_entries
+_TAIL = (
+    select(_a.c.seq, _a.c.hash)
+    .where(_a.c.device_id == bindparam("device_id"))
+    .order_by(_a.c.seq.desc())
+    .limit(1)
+)
+_STORED = select(_a.c.seq, _a.c.hash).where(
+    _a.c.device_id == bindparam("device_id"), _a.c.seq.in_(bindparam("seqs", expanding=True))
+)
 
 
 def _set_aside_after(conn: Connection, actor: Actor, base: AuditBase, now: float) -> None:

@@ -50,6 +50,14 @@ def _update_sql(
     return f'UPDATE "{table.name}" SET {assignments} WHERE {where}', json_columns
 
 
+@functools.cache
+def _insert_columns_sql(table: Table, dialect: str, names: tuple[str, ...]) -> str:
+    json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    markers = ", ".join(_marker(name in json_columns, dialect) for name in names)
+    columns = ", ".join(f'"{name}"' for name in names)
+    return f'INSERT INTO "{table.name}" ({columns}) VALUES ({markers})'
+
+
 def _marker(json: bool, dialect: str) -> str:
     if dialect == "postgresql":
         return "CAST(%s AS json)" if json else "%s"
@@ -67,14 +75,33 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     conn.exec_driver_sql(sql, _values(rows, names, json_columns))
 
 
+def insert_values(
+    conn: Connection, table: Table, names: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """``insert_rows`` for rows made as tuples of the ``names`` columns' values, JSON
+    already written out (``wirejson.dumps_text``): a batch that builds its rows itself
+    spares making a dictionary of each and reading it back."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        columns = ", ".join(f'"{name}"' for name in names)
+        _copy(conn, f'COPY "{table.name}" ({columns}) FROM STDIN', rows)
+        return
+    conn.exec_driver_sql(_insert_columns_sql(table, conn.dialect.name, names), rows)
+
+
 def _copy_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """``insert_rows`` on PostgreSQL, in the connection's transaction (a JSON column takes
     the text as written, as ``CAST(... AS json)`` does)."""
     sql, names, json_columns = _copy_sql(table)
+    _copy(conn, sql, _values(rows, names, json_columns))
+
+
+def _copy(conn: Connection, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
     cursor = cast(Any, conn.connection.cursor())  # psycopg's own cursor
     try:
         with cursor.copy(sql) as copy:
-            for values in _values(rows, names, json_columns):
+            for values in rows:
                 copy.write_row(values)
     finally:
         cursor.close()
@@ -92,6 +119,21 @@ def update_rows(
         return
     sql, json_columns = _update_sql(table, conn.dialect.name, keys, values)
     conn.exec_driver_sql(sql, _values(rows, values + keys, json_columns))
+
+
+def update_values(
+    conn: Connection,
+    table: Table,
+    keys: tuple[str, ...],
+    values: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+) -> None:
+    """``update_rows`` for rows made as tuples: the ``values`` columns' values, then the
+    ``keys`` columns', JSON already written out (as for ``insert_values``)."""
+    if not rows:
+        return
+    sql, _ = _update_sql(table, conn.dialect.name, keys, values)
+    conn.exec_driver_sql(sql, rows)
 
 
 def _values(

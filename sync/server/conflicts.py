@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from sync.protocol import errors as codes
 from sync.protocol.digest import values_equal
@@ -28,20 +28,7 @@ def list_open(conn: Connection, actor: Actor) -> list[ConflictInfo]:
     """Unresolved conflicts in the device's partitions, oldest first."""
     if not actor.teams:
         return []
-    c = schema.conflicts
-    server_user = schema.users.alias("server_user")
-    incoming_user = schema.users.alias("incoming_user")
-    rows = conn.execute(
-        select(
-            c,
-            server_user.c.display_name.label("server_name"),
-            incoming_user.c.display_name.label("incoming_name"),
-        )
-        .outerjoin(server_user, server_user.c.id == c.c.server_user_id)
-        .outerjoin(incoming_user, incoming_user.c.id == c.c.incoming_user_id)
-        .where(c.c.partition.in_(actor.teams), c.c.resolved_at.is_(None))
-        .order_by(c.c.created_at, c.c.id)
-    ).all()
+    rows = conn.execute(_OPEN, {"teams": sorted(actor.teams)}).all()
     return [
         ConflictInfo(
             conflict_id=r.id,
@@ -73,6 +60,27 @@ def list_open(conn: Connection, actor: Actor) -> list[ConflictInfo]:
         )
         for r in rows
     ]
+
+
+def _open_statement() -> Any:
+    """Open conflicts of some teams with both sides' names (built once: every sync asks)."""
+    c = schema.conflicts
+    server_user = schema.users.alias("server_user")
+    incoming_user = schema.users.alias("incoming_user")
+    return (
+        select(
+            c,
+            server_user.c.display_name.label("server_name"),
+            incoming_user.c.display_name.label("incoming_name"),
+        )
+        .outerjoin(server_user, server_user.c.id == c.c.server_user_id)
+        .outerjoin(incoming_user, incoming_user.c.id == c.c.incoming_user_id)
+        .where(c.c.partition.in_(bindparam("teams", expanding=True)), c.c.resolved_at.is_(None))
+        .order_by(c.c.created_at, c.c.id)
+    )
+
+
+_OPEN = _open_statement()
 
 
 def resolve(

@@ -259,22 +259,14 @@ def _pull_rows(
     """The page's rows; ``raw_fields``: with ``fields`` as the stored JSON text."""
     top = high_water(conn)
     partitions = _partitions(actor, request.partitions)
-    c, u = schema.change_log, schema.users
-    columns: list[Any] = (
-        [*(col for col in c.c if col.name != "fields"), cast(c.c.fields, Text).label("fields")]
-        if raw_fields
-        else list(c.c)
-    )
+    params = {
+        "partitions": sorted(partitions),
+        "after": request.after,
+        "top": top,
+        "limit": request.limit + 1,
+    }
     rows: Sequence[Any] = (
-        conn.execute(
-            select(*columns, u.c.display_name)
-            .outerjoin(u, u.c.id == c.c.user_id)
-            .where(c.c.partition.in_(partitions), c.c.seq > request.after, c.c.seq <= top)
-            .order_by(c.c.seq)
-            .limit(request.limit + 1)
-        ).all()
-        if partitions
-        else []
+        conn.execute(_PAGE_RAW if raw_fields else _PAGE, params).all() if partitions else []
     )
     more = len(rows) > request.limit
     rows = rows[: request.limit]
@@ -284,10 +276,34 @@ def _pull_rows(
         rows = [r for r in rows if not (r.seq in skip and _own_plain_write(r, actor))]
     next_change_id = None
     if request.skip is not None and next_seq > 0:
-        next_change_id = conn.execute(
-            select(c.c.change_id).where(c.c.seq == next_seq)
-        ).scalar_one_or_none()
+        next_change_id = conn.execute(_CHANGE_AT, {"seq": next_seq}).scalar_one_or_none()
     return _Page(rows, next_seq, more, top, next_change_id)
+
+
+def _page_statement(raw_fields: bool) -> Any:
+    """A page of the change log (built once: every pull runs it); ``raw_fields``: with
+    ``fields`` as the stored JSON text."""
+    c, u = schema.change_log, schema.users
+    columns: list[Any] = (
+        [*(col for col in c.c if col.name != "fields"), cast(c.c.fields, Text).label("fields")]
+        if raw_fields
+        else list(c.c)
+    )
+    return (
+        select(*columns, u.c.display_name)
+        .outerjoin(u, u.c.id == c.c.user_id)
+        .where(
+            c.c.partition.in_(bindparam("partitions", expanding=True)),
+            c.c.seq > bindparam("after"),
+            c.c.seq <= bindparam("top"),
+        )
+        .order_by(c.c.seq)
+        .limit(bindparam("limit"))
+    )
+
+
+_PAGE = _page_statement(raw_fields=False)
+_PAGE_RAW = _page_statement(raw_fields=True)
 
 
 def _own_plain_write(row: Any, actor: Actor) -> bool:

@@ -62,11 +62,7 @@ def note_ops(
         return
     top = max(counters)
     # only ever upwards, decided by the database (concurrent pushes cannot lower it)
-    raised = conn.execute(
-        update(_m)
-        .where(_m.c.device_id == device_id, _m.c.op_counter < top)
-        .values(op_counter=top, updated_at=now)
-    )
+    raised = conn.execute(_RAISE_OPS, {"key_device_id": device_id, "top": top, "now": now})
     if raised.rowcount == 0 and read(conn, device_id) is None:
         _save(conn, device_id, now, op_counter=top)
 
@@ -74,7 +70,22 @@ def note_ops(
 def note_audit_head(
     conn: Connection, device_id: str, seq: int, digest: str | None, now: float
 ) -> None:
-    _save(conn, device_id, now, audit_seq=seq, audit_hash=digest)
+    params = {"key_device_id": device_id, "seq": seq, "digest": digest, "now": now}
+    if conn.execute(_SET_AUDIT_HEAD, params).rowcount == 0:
+        _save(conn, device_id, now, audit_seq=seq, audit_hash=digest)
+
+
+# built once: every push and every access-log upload runs one of them
+_RAISE_OPS = (
+    update(_m)
+    .where(_m.c.device_id == bindparam("key_device_id"), _m.c.op_counter < bindparam("top"))
+    .values(op_counter=bindparam("top"), updated_at=bindparam("now"))
+)
+_SET_AUDIT_HEAD = (
+    update(_m)
+    .where(_m.c.device_id == bindparam("key_device_id"))
+    .values(audit_seq=bindparam("seq"), audit_hash=bindparam("digest"), updated_at=bindparam("now"))
+)
 
 
 def rolled_back(server: DeviceMarks | None, device: DeviceMarks | None) -> bool | None:

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, bindparam, insert, select
 
 from sync.merge import Outcome, ServerField, changed_since, merge_fields
 from sync.protocol import errors as codes
-from sync.protocol.client import decode_op, result_wire
+from sync.protocol.client import decode_op, op_wire, result_wire
 from sync.protocol.codec import decode
 from sync.protocol.digest import values_equal
 from sync.protocol.errors import InvalidMessage
@@ -34,13 +34,16 @@ from sync.protocol.messages import (
     CITIZEN_TEAM_FIELD,
     DELETED_FIELD,
     ENTITIES,
-    Op,
+    FieldChange,
     OpResult,
+    is_plain_op,
     is_uuid,
+    plain_op_fields,
 )
+from sync.protocol.wirejson import dumps_text
 from sync.server import marks, schema
 from sync.server.auth import Actor
-from sync.server.bulk import insert_rows
+from sync.server.bulk import insert_rows, insert_values
 from sync.server.db import Database
 from sync.server.reviews import ReviewRefused, check_review
 from sync.server.store import (
@@ -65,6 +68,9 @@ _SELECT_APPLIED = select(_a.c.op_id, _a.c.device_id, _a.c.result).where(
 _SELECT_AUTHORS = select(schema.change_log.c.seq, schema.change_log.c.device_id).where(
     schema.change_log.c.seq.in_(bindparam("seqs", expanding=True))
 )
+
+
+_APPLIED_COLUMNS = ("op_id", "device_id", "user_id", "result", "applied_at")
 
 
 class Rejected(Exception):
@@ -131,12 +137,13 @@ class _Batch:
         found = get_records(conn, keys) if keys else {}
         self.records: dict[tuple[str, str], Record | None] = {k: found.get(k) for k in keys}
         self.authors: dict[int, str | None] = {}
-        """seq -> device_id of the change, for the field versions the batch may look at."""
-        self._load_authors({seq for r in found.values() for seq in r.versions.values()})
+        """seq -> device_id of the change, for the field versions the batch has looked at
+        (read only for a record whose op would otherwise conflict: ``own_fields``)."""
         self.changes = ChangeBuffer(conn)
         self.new: dict[tuple[str, str], Record] = {}
         self.changed: dict[tuple[str, str], Record] = {}
-        self.applied_rows: list[dict[str, Any]] = []
+        self.applied_rows: list[tuple[Any, ...]] = []
+        """``_APPLIED_COLUMNS`` of each op, JSON written out."""
         self.rejected_rows: list[dict[str, Any]] = []
 
     def process(self, raw: dict[str, Any]) -> OpResult:
@@ -150,8 +157,7 @@ class _Batch:
         try:
             if self.may_hold_nul and contains_nul(raw):
                 raise InvalidMessage("text must not contain NUL characters")
-            op = decode_op(raw)
-            result = _apply(self, op)
+            result = _apply(self, raw if is_plain_op(raw) else op_wire(decode_op(raw)))
         except InvalidMessage as exc:
             result = OpResult(op_id, "rejected", reason=codes.INVALID_OP, message=exc.message)
         except Rejected as exc:
@@ -161,13 +167,7 @@ class _Batch:
         encoded = result_json(result)
         self.stored[op_id] = (actor.device_id, encoded)
         self.applied_rows.append(
-            {
-                "op_id": op_id,
-                "device_id": actor.device_id,
-                "user_id": actor.user_id,
-                "result": encoded,
-                "applied_at": self.now,
-            }
+            (op_id, actor.device_id, actor.user_id, dumps_text(encoded), self.now)
         )
         if result.status == "rejected":
             self.rejected_rows.append(
@@ -240,7 +240,7 @@ class _Batch:
     def flush(self) -> None:
         self.changes.flush()
         save_records(self.conn, self.new.values(), self.changed.values(), self.now)
-        insert_rows(self.conn, schema.applied_ops, self.applied_rows)
+        insert_values(self.conn, schema.applied_ops, _APPLIED_COLUMNS, self.applied_rows)
         insert_rows(self.conn, schema.rejected_ops, self.rejected_rows)
 
 
@@ -261,64 +261,79 @@ result_json = result_wire
 """``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
 
 
-def _apply(batch: _Batch, op: Op) -> OpResult:
+PlainOp = dict[str, Any]
+"""An op as sent, in the form ``is_plain_op`` vouches for (anything else is brought to it
+through ``decode_op``): read as it is, without building an ``Op`` and a ``FieldChange``
+for each of its fields, which for a new record (most ops) are never needed."""
+
+
+def _apply(batch: _Batch, op: PlainOp) -> OpResult:
     actor = batch.actor
-    if op.device_id != actor.device_id:
+    op_id, entity, kind = op["op_id"], op["entity"], op["kind"]
+    changes: dict[str, dict[str, Any]] = op["fields"]
+    if op["device_id"] != actor.device_id:
         raise Rejected(codes.WRONG_DEVICE, "op was made by another device")
-    if op.kind == "append" and op.entity not in APPENDABLE_ENTITIES:
-        raise Rejected(codes.KIND_NOT_ALLOWED, f"{op.entity} cannot be appended")
-    if op.kind != "append" and op.entity in APPEND_ONLY_ENTITIES:
-        raise Rejected(codes.APPEND_ONLY, f"{op.entity} records are append-only")
-    record = batch.record(op.entity, op.record_id)
-    partition = record.partition if record else op.partition
+    if kind == "append" and entity not in APPENDABLE_ENTITIES:
+        raise Rejected(codes.KIND_NOT_ALLOWED, f"{entity} cannot be appended")
+    if kind != "append" and entity in APPEND_ONLY_ENTITIES:
+        raise Rejected(codes.APPEND_ONLY, f"{entity} records are append-only")
+    record = batch.record(entity, op["record_id"])
+    partition = record.partition if record else op["partition"]
     if partition not in actor.teams:
         raise Rejected(codes.FORBIDDEN_PARTITION, "not a member of the record's team")
-    if op.entity == "review":
+    if entity == "review":
         try:
-            if check_review(batch.record, actor, op, record):
-                return _applied(op, None)  # the same review sent again
+            if check_review(batch.record, actor, decode_op(op), record):
+                return _applied(op_id, None)  # the same review sent again
         except ReviewRefused as exc:
             raise Rejected(exc.reason, exc.message) from None
-    team = op.fields.get(CITIZEN_TEAM_FIELD)
-    moving_to = team.value if op.entity == "citizen" and team is not None else None
-    if op.partition != partition and op.partition != moving_to:
+    team = changes.get(CITIZEN_TEAM_FIELD)
+    moving_to = team["value"] if entity == "citizen" and team is not None else None
+    if op["partition"] != partition and op["partition"] != moving_to:
         raise Rejected(codes.PARTITION_MISMATCH, "op names another partition than the record's")
-    author = Author(actor.user_id, actor.device_id, op.op_id)
+    author = Author(actor.user_id, actor.device_id, op_id)
 
     if record is None:
-        record = Record(op.entity, op.record_id, op.partition)
-        if moving_to is not None and moving_to != op.partition:
+        record = Record(entity, op["record_id"], op["partition"])
+        if moving_to is not None and moving_to != op["partition"]:
             raise Rejected(codes.PARTITION_MISMATCH, "a new citizen's team is its partition")
-        if op.kind == "delete":
-            return _applied(op, batch.tombstone(record, author))
-        values = {name: change.value for name, change in op.fields.items()}
-        return _applied(op, batch.write_fields(record, values, op.kind, author))
+        if kind == "delete":
+            return _applied(op_id, batch.tombstone(record, author))
+        values = {name: change["value"] for name, change in changes.items()}
+        return _applied(op_id, batch.write_fields(record, values, kind, author))
 
-    if op.kind == "append":
-        if _same_content(record, op, exact=True):
-            return _applied(op, None)
+    if kind == "append":
+        if _same_content(record, changes, exact=True):
+            return _applied(op_id, None)
         raise Rejected(codes.RECORD_EXISTS, "an appended record must be new")
     if record.deleted:
-        if op.kind == "delete":
-            return _applied(op, None)
+        if kind == "delete":
+            return _applied(op_id, None)
         raise Rejected(codes.RECORD_DELETED, "the record was deleted; ids are never reused")
-    if op.entity == "note" and record.fields.get("status") == "final":
-        if op.kind == "upsert" and _same_content(record, op, exact=False):
-            return _applied(op, None)
+    if entity == "note" and record.fields.get("status") == "final":
+        if kind == "upsert" and _same_content(record, changes, exact=False):
+            return _applied(op_id, None)
         raise Rejected(codes.NOTE_FINAL, "a final note never changes; write an addendum")
-    if op.kind == "delete":
+    if kind == "delete":
         return _delete(batch, op, record, author)
     return _upsert(batch, op, record, author)
 
 
-def _upsert(batch: _Batch, op: Op, record: Record, author: Author) -> OpResult:
+def _upsert(batch: _Batch, op: PlainOp, record: Record, author: Author) -> OpResult:
     conn, actor, now = batch.conn, batch.actor, batch.now
-    server = {
-        name: ServerField(value, record.versions[name]) for name, value in record.fields.items()
+    fields = _field_changes(op)
+    stored = record.fields
+    server = {  # only the fields the op names are merged
+        name: ServerField(stored[name], record.versions[name]) for name in fields if name in stored
     }
-    outcomes = merge_fields(server, op.fields, batch.own_fields(record, op.device_id))
-    apply = {n: op.fields[n].value for n, o in outcomes.items() if o is Outcome.APPLY}
-    new_team = apply.get(CITIZEN_TEAM_FIELD) if op.entity == "citizen" else None
+    outcomes = merge_fields(server, fields)
+    if Outcome.CONFLICT in outcomes.values():
+        # A field this device wrote last is no conflict (``merge_field``'s ``own``); only
+        # then are the authors of the record's versions wanted.
+        own = batch.own_fields(record, actor.device_id)
+        outcomes = merge_fields(server, fields, own) if own else outcomes
+    apply = {n: fields[n].value for n, o in outcomes.items() if o is Outcome.APPLY}
+    new_team = apply.get(CITIZEN_TEAM_FIELD) if record.entity == "citizen" else None
     if new_team is not None and new_team != record.partition and new_team not in actor.teams:
         raise Rejected(codes.FORBIDDEN_PARTITION, "not a member of the team to move to")
     if Outcome.CONFLICT in outcomes.values():
@@ -331,8 +346,9 @@ def _upsert(batch: _Batch, op: Op, record: Record, author: Author) -> OpResult:
             record,
             name,
             server=server[name],
-            incoming=op.fields[name].value,
+            incoming=fields[name].value,
             now=now,
+            base_seq=fields[name].base,
         )
         for name, outcome in outcomes.items()
         if outcome is Outcome.CONFLICT
@@ -340,16 +356,32 @@ def _upsert(batch: _Batch, op: Op, record: Record, author: Author) -> OpResult:
     seq = batch.write_fields(record, apply, "upsert", author) if apply else None
     if conflict_ids:
         return OpResult(
-            op.op_id, "conflict", seq=seq, conflict_id=conflict_ids[0], conflict_ids=conflict_ids
+            op["op_id"],
+            "conflict",
+            seq=seq,
+            conflict_id=conflict_ids[0],
+            conflict_ids=conflict_ids,
         )
-    return _applied(op, seq)
+    return _applied(op["op_id"], seq)
 
 
-def _delete(batch: _Batch, op: Op, record: Record, author: Author) -> OpResult:
+def _field_changes(op: PlainOp) -> dict[str, FieldChange]:
+    """The op's fields as ``decode_op`` gives them (for the merge rules)."""
+    fields = plain_op_fields(op)
+    if fields is None:  # pragma: no cover - every op reaching here is plain
+        raise InvalidMessage("op is not in its plain form")
+    return fields
+
+
+def _delete(batch: _Batch, op: PlainOp, record: Record, author: Author) -> OpResult:
     """A delete made without seeing every current field version is a conflict, not a win."""
     conn, actor, now = batch.conn, batch.actor, batch.now
-    bases = {name: change.base for name, change in op.fields.items()}
-    if changed_since(record.versions, bases, batch.own_fields(record, op.device_id)):
+    bases: dict[str, int | None] = {
+        name: change.get("base") for name, change in op["fields"].items()
+    }
+    if changed_since(record.versions, bases) and changed_since(
+        record.versions, bases, batch.own_fields(record, actor.device_id)
+    ):  # the authors are read only when the delete would otherwise conflict
         known = [b for b in bases.values() if b is not None]
         batch.changes.flush()  # a conflict reads the change log
         conflict_id = _record_conflict(
@@ -364,14 +396,16 @@ def _delete(batch: _Batch, op: Op, record: Record, author: Author) -> OpResult:
             base_seq=max(known, default=None),
             base_value=False,
         )
-        return OpResult(op.op_id, "conflict", conflict_id=conflict_id, conflict_ids=[conflict_id])
-    return _applied(op, batch.tombstone(record, author))
+        return OpResult(
+            op["op_id"], "conflict", conflict_id=conflict_id, conflict_ids=[conflict_id]
+        )
+    return _applied(op["op_id"], batch.tombstone(record, author))
 
 
 def _record_conflict(
     conn: Connection,
     actor: Actor,
-    op: Op,
+    op: PlainOp,
     record: Record,
     name: str,
     *,
@@ -383,7 +417,6 @@ def _record_conflict(
 ) -> str:
     """Store both sides; the server's value stays as the provisional winner."""
     if name != DELETED_FIELD:
-        base_seq = op.fields[name].base
         base_value = field_value_at(conn, base_seq, name)
     server_change = get_change(conn, server.version)
     conflict_id = str(uuid.uuid4())
@@ -404,8 +437,8 @@ def _record_conflict(
             incoming_value=incoming,
             incoming_user_id=actor.user_id,
             incoming_device_id=actor.device_id,
-            incoming_hlc=op.hlc,
-            incoming_op_id=op.op_id,
+            incoming_hlc=op["hlc"],
+            incoming_op_id=op["op_id"],
             incoming_time=now,
             provisional="server",
             created_at=now,
@@ -414,15 +447,27 @@ def _record_conflict(
     return conflict_id
 
 
-def _same_content(record: Record, op: Op, *, exact: bool) -> bool:
+def _same_content(record: Record, changes: dict[str, dict[str, Any]], *, exact: bool) -> bool:
     """True if the op would change nothing (``exact``: and names every field there is)."""
-    if exact and set(record.fields) != set(op.fields):
+    if exact and set(record.fields) != set(changes):
         return False
     return all(
-        name in record.fields and values_equal(record.fields[name], change.value)
-        for name, change in op.fields.items()
+        name in record.fields and values_equal(record.fields[name], change["value"])
+        for name, change in changes.items()
     )
 
 
-def _applied(op: Op, seq: int | None) -> OpResult:
-    return OpResult(op.op_id, "applied", seq=seq)
+def _applied(op_id: str, seq: int | None) -> OpResult:
+    """``OpResult(op_id, "applied", seq=seq)``, set up without the dataclass's checks (most
+    ops of a push end here)."""
+    result = object.__new__(OpResult)
+    result.__dict__.update(
+        op_id=op_id,
+        status="applied",
+        seq=seq,
+        conflict_id=None,
+        conflict_ids=[],
+        reason=None,
+        message=None,
+    )
+    return result

@@ -18,8 +18,9 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from sync.protocol.messages import CITIZEN_TEAM_FIELD
+from sync.protocol.wirejson import dumps_text
 from sync.server import schema
-from sync.server.bulk import insert_rows, update_rows
+from sync.server.bulk import insert_values, update_values
 
 
 @dataclass
@@ -49,6 +50,20 @@ _r = schema.records
 _INSERT_CHANGE = insert(schema.change_log).returning(schema.change_log.c.seq)
 _RECORD_KEY = ("entity", "record_id")
 _RECORD_VALUES = ("partition", "deleted", "version", "fields", "versions", "updated_at")
+_CHANGE_COLUMNS = (
+    "seq",
+    "change_id",
+    "entity",
+    "record_id",
+    "partition",
+    "kind",
+    "fields",
+    "deleted",
+    "op_id",
+    "device_id",
+    "user_id",
+    "server_time",
+)
 _INSERT_RECORD = insert(_r)
 _UPDATE_RECORD = update(_r).where(
     _r.c.entity == bindparam("key_entity"), _r.c.record_id == bindparam("key_record_id")
@@ -107,7 +122,8 @@ class ChangeBuffer:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[tuple[Any, ...]] = []
+        """``_CHANGE_COLUMNS`` of each change, JSON written out."""
         self._next: int | None = None
         self._last: int | None = None
         self._pg_sequence: str | None = None
@@ -116,6 +132,8 @@ class ChangeBuffer:
         batch and, after it, a count: the ids ascend, so each goes in at the end of the
         unique index)."""
         self._ids = 0
+        self._id_head: tuple[float, str] | None = None
+        """(now, the ids' first part for it): a batch has one ``now``."""
 
     def append(
         self,
@@ -125,8 +143,10 @@ class ChangeBuffer:
         fields: Mapping[str, tuple[Any, int | None]],
         author: Author,
         now: float,
+        values: Mapping[str, Any] | None = None,
     ) -> int:
-        """``append_change`` into the buffer."""
+        """``append_change`` into the buffer; ``values`` are more fields, at the change's own
+        seq (as ``(value, None)`` in ``fields``, without making the pairs)."""
         if self._next is None:
             self._next = self._first_free()
         seq = self._next
@@ -134,30 +154,35 @@ class ChangeBuffer:
         self._last = seq
         # The seq is known now, so "this change's own seq" is written out: the stored
         # fields are then exactly the wire form, which a pull sends without rebuilding it.
+        stored = {
+            n: {"value": v, "version": seq if ver is None else ver}
+            for n, (v, ver) in fields.items()
+        }
+        if values:
+            stored.update({n: {"value": v, "version": seq} for n, v in values.items()})
         self.rows.append(
-            {
-                "seq": seq,
-                "change_id": self._change_id(now),
-                "entity": record.entity,
-                "record_id": record.record_id,
-                "partition": partition,
-                "kind": kind,
-                "fields": {
-                    n: {"value": v, "version": seq if ver is None else ver}
-                    for n, (v, ver) in fields.items()
-                },
-                "deleted": record.deleted,
-                "op_id": author.op_id,
-                "device_id": author.device_id,
-                "user_id": author.user_id,
-                "server_time": now,
-            }
+            (
+                seq,
+                self._change_id(now),
+                record.entity,
+                record.record_id,
+                partition,
+                kind,
+                dumps_text(stored),
+                record.deleted,
+                author.op_id,
+                author.device_id,
+                author.user_id,
+                now,
+            )
         )
         return seq
 
     def _change_id(self, now: float) -> str:
         self._ids += 1
-        return f"{int(now * 1000):012x}{self._id_stem}{self._ids:08x}"
+        if self._id_head is None or self._id_head[0] != now:
+            self._id_head = (now, f"{int(now * 1000):012x}{self._id_stem}")
+        return f"{self._id_head[1]}{self._ids:08x}"
 
     def _first_free(self) -> int:
         if self.conn.dialect.name == "postgresql":
@@ -184,7 +209,7 @@ class ChangeBuffer:
 
     def flush(self) -> None:
         if self.rows:
-            insert_rows(self.conn, schema.change_log, self.rows)
+            insert_values(self.conn, schema.change_log, _CHANGE_COLUMNS, self.rows)
             self.rows = []
         if self._pg_sequence is not None and self._last is not None:
             self.conn.execute(
@@ -269,21 +294,23 @@ def write_fields(
             now=now,
             buffer=buffer,
         )
-    change: dict[str, tuple[Any, int | None]] = {}
+    carried: dict[str, tuple[Any, int | None]] = {}
     if whole:
-        change = {n: (v, record.versions[n]) for n, v in record.fields.items()}
-    change.update({n: (v, None) for n, v in values.items()})
+        carried = {n: (v, record.versions[n]) for n, v in record.fields.items()}
     record.deleted = False
-    seq = append_change(
-        conn,
-        record,
-        partition=record.partition,
-        kind=kind,
-        fields=change,
-        author=author,
-        now=now,
-        buffer=buffer,
-    )
+    if buffer is not None:  # the usual case (a push batch): no pairs made for ``values``
+        seq = buffer.append(record, record.partition, kind, carried, author, now, values)
+    else:
+        carried.update({n: (v, None) for n, v in values.items()})
+        seq = append_change(
+            conn,
+            record,
+            partition=record.partition,
+            kind=kind,
+            fields=carried,
+            author=author,
+            now=now,
+        )
     record.fields.update(values)
     record.versions.update(dict.fromkeys(values, seq))
     record.version = max(record.versions.values(), default=seq)
@@ -357,14 +384,22 @@ def save_records(
     conn: Connection, new: Iterable[Record], changed: Iterable[Record], now: float
 ) -> None:
     """Write many records at once: ``new`` ones are inserted, ``changed`` ones updated."""
-    inserts = [
-        {"entity": r.entity, "record_id": r.record_id, **_record_values(r, now)} for r in new
-    ]
-    updates = [
-        {"entity": r.entity, "record_id": r.record_id, **_record_values(r, now)} for r in changed
-    ]
-    insert_rows(conn, _r, inserts)
-    update_rows(conn, _r, _RECORD_KEY, _RECORD_VALUES, updates)
+    inserts = [(r.entity, r.record_id, *_record_tuple(r, now)) for r in new]
+    updates = [(*_record_tuple(r, now), r.entity, r.record_id) for r in changed]
+    insert_values(conn, _r, _RECORD_KEY + _RECORD_VALUES, inserts)
+    update_values(conn, _r, _RECORD_KEY, _RECORD_VALUES, updates)
+
+
+def _record_tuple(record: Record, now: float) -> tuple[Any, ...]:
+    """``_RECORD_VALUES`` of ``record``, JSON written out."""
+    return (
+        record.partition,
+        record.deleted,
+        record.version,
+        dumps_text(record.fields),
+        dumps_text(record.versions),
+        now,
+    )
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import uuid
 from typing import Any
 
@@ -25,6 +26,7 @@ from sync.protocol import (
     SyncClient,
     UpdateRequired,
     audit_entry_hash,
+    canonical_json,
     canonical_request,
     decode,
     encode,
@@ -34,6 +36,7 @@ from sync.protocol import (
     sign_request,
     sum_step,
     sum_summary,
+    values_equal,
     verify_signature,
 )
 from sync.protocol.client import check_op, decode_op, result_wire
@@ -78,6 +81,10 @@ INVALID_OPS: list[tuple[dict[str, Any], str]] = [
     ({"counter": 1.5}, "counter"),
     ({"fields": {"a": "x"}}, "must be an object"),
     ({"partition": None}, "partition"),
+    # two ids run together in one key, the next left empty: not four UUIDs either way
+    ({"op_id": f"{uuid.uuid4()}\n{uuid.uuid4()}", "device_id": ""}, "op_id"),
+    ({"device_id": f"{uuid.uuid4()}\n"}, "device_id"),
+    ({"record_id": str(uuid.uuid4()).upper()}, "record_id"),
 ]
 """(changes to a valid op, words of the complaint)"""
 
@@ -193,6 +200,49 @@ def test_audit_hash_covers_everything_but_itself() -> None:
     digest = audit_entry_hash(entry)
     assert audit_entry_hash({**entry, "hash": digest}) == digest
     assert audit_entry_hash({**entry, "purpose": "other"}) != digest
+
+
+def _reference_canonical_json(value: Any) -> bytes:
+    """What the access-log chain was defined with: the standard library's canonical form."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+_any_text = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
+    ["", "\x00", "\x1f\x7f", '"\\/', "\u2028\u2029", "æøå", "\U0001f600", "\uffff"]
+)
+_flat_value = (
+    _any_text
+    | st.integers(-(2**70), 2**70)
+    | st.booleans()
+    | st.none()
+    | st.floats(allow_nan=False, allow_infinity=False)
+)
+
+
+@given(st.dictionaries(_any_text, _flat_value | st.lists(_flat_value, max_size=3), max_size=8))
+def test_canonical_json_is_byte_identical_to_the_standard_library(entry: dict[str, Any]) -> None:
+    """Access-log hashes must not change: the quick form of a flat entry (text, whole
+    numbers of any size, floats, NUL and other control characters, keys outside the BMP)
+    writes exactly the standard library's bytes."""
+    assert canonical_json(entry) == _reference_canonical_json(entry)
+    body = {k: v for k, v in entry.items() if k != "hash"}
+    expected = hashlib.sha256(_reference_canonical_json(body)).hexdigest()
+    assert audit_entry_hash({**entry, "hash": "x"}) == expected
+
+
+@given(
+    _flat_value | st.lists(_flat_value, max_size=2), _flat_value | st.lists(_flat_value, max_size=2)
+)
+def test_values_equal_is_equality_of_canonical_json(a: Any, b: Any) -> None:
+    assert values_equal(a, b) == (_reference_canonical_json(a) == _reference_canonical_json(b))
+    assert values_equal(a, a)
+
+
+def test_values_equal_tells_json_types_apart() -> None:
+    assert not values_equal(1, True) and not values_equal(0, False) and not values_equal(1, 1.0)
+    assert not values_equal(None, "") and values_equal(2**70, 2**70)
 
 
 @pytest.mark.parametrize(

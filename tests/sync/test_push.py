@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from sync.protocol import DELETED_FIELD, InvalidMessage, ProtocolError, SyncClient, encode
+from sync.protocol import DELETED_FIELD, InvalidMessage, OpResult, ProtocolError, SyncClient, encode
+from sync.server import push
 from tests.sync.conftest import World, make_op, new_id
 
 
@@ -274,3 +275,12 @@ def test_a_base_beyond_64_bits_is_an_invalid_op_not_a_server_error(world: World)
     assert not _state(anna, rid)["deleted"]
     with pytest.raises(InvalidMessage, match="base"):
         bo.push_wire([delete])
+
+
+def test_the_quick_applied_result_is_the_dataclass() -> None:
+    """Most results are made without the dataclass's own set-up: every field, the same."""
+    op_id = new_id()
+    for seq in (None, 7):
+        quick = push._applied(op_id, seq)
+        assert quick == OpResult(op_id, "applied", seq=seq)
+        assert vars(quick) == vars(OpResult(op_id, "applied", seq=seq))
