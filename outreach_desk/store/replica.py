@@ -492,6 +492,16 @@ class LocalReplica:
                 page.versions[key] = versions
             else:
                 newer.update(versions)
+            if row is None:  # a new record: its row is made straight from the fields
+                plan = _row_plan(repo.table, repo.cls, tuple(fields))
+                if not plan.taken:
+                    return  # nothing this version of the app holds
+                if plan.partial or not self._insert_new(repo, record_id, fields, plan, page):
+                    report.parked += 1
+                    return
+                report.applied += 1
+                page.refresh.setdefault(entity, {})[record_id] = None
+                return
             updates = {name: to_column(f["value"]) for name, f in fields.items() if name in columns}
             fields = {}  # done
         for name, change_field in fields.items():
@@ -558,6 +568,30 @@ class LocalReplica:
                 f" VALUES ({', '.join('?' * len(names))})"
             )
         page.inserts.setdefault(sql, []).append((*values.values(), page.now, page.now))
+        return True
+
+    def _insert_new(
+        self,
+        repo: Repository[Any],
+        record_id: str,
+        fields: dict[str, dict[str, Any]],
+        plan: _RowPlan,
+        page: _Page,
+    ) -> bool:
+        """``_insert`` of a record's first change (every field a column value), the row made
+        in one pass over its fields by ``plan``."""
+        if plan.made_per_row:
+            values = {name: to_column(fields[name]["value"]) for name in plan.taken}
+            return self._insert(repo, record_id, values, page)
+        row = [to_column(fields[name]["value"]) for name in plan.taken]
+        if plan.id_at is None:
+            row.append(record_id)
+        else:
+            row[plan.id_at] = record_id
+        row += plan.defaults
+        row.append(page.now)
+        row.append(page.now)
+        page.inserts.setdefault(plan.sql, []).append(tuple(row))
         return True
 
     def _is_final_note(self, rid: int) -> bool:
@@ -842,6 +876,8 @@ class _InsertPlan:
     """Fields without a default: a change that lacks one is a partial record."""
     optional: tuple[tuple[str, Any, Any], ...]
     """(name, default, default factory or None) of the other fields, in class order."""
+    made_per_row: bool
+    """Some default is made by a factory, anew for each row."""
 
 
 _INSERT_PLANS: dict[type, _InsertPlan] = {}
@@ -861,8 +897,59 @@ def _insert_plan(cls: type) -> _InsertPlan:
                 for f in fields
                 if f.default is not missing or f.default_factory is not missing
             ),
+            any(f.default_factory is not missing for f in fields),
         )
     return plan
+
+
+@dataclass(frozen=True)
+class _RowPlan:
+    """How a new record's row is made from a change with these field names (as ``_insert``
+    makes it from the same values: same columns, same values)."""
+
+    taken: tuple[str, ...]
+    """The change's fields that are columns, in the change's order."""
+    partial: bool
+    """Fields without a default are missing: a partial record, not inserted."""
+    made_per_row: bool
+    """A default is made anew for each row (``_insert`` makes such rows)."""
+    sql: str = ""
+    id_at: int | None = None
+    """Where ``id`` is among the fields taken (its value is the record id), None if absent."""
+    defaults: tuple[Any, ...] = ()
+    """The column values of the class's other fields, by their defaults, in class order."""
+
+
+_ROW_PLANS: dict[tuple[str, tuple[str, ...]], _RowPlan] = {}
+
+
+def _row_plan(table: str, cls: type, names: tuple[str, ...]) -> _RowPlan:
+    """The plan for a new row of ``table`` from fields named ``names`` (made once)."""
+    key = (table, names)
+    found = _ROW_PLANS.get(key)
+    if found is not None:
+        return found
+    plan = _insert_plan(cls)
+    columns = _columns(cls)
+    taken = tuple(name for name in names if name in columns)
+    present = {*taken, "id"}
+    partial = not plan.required <= present
+    if partial or plan.made_per_row:
+        found = _RowPlan(taken, partial, plan.made_per_row)
+    else:
+        missing = [(name, default) for name, default, _f in plan.optional if name not in present]
+        ordered = (*taken, *(() if "id" in taken else ("id",)), *(n for n, _d in missing))
+        ordered += ("created_at", "updated_at")
+        found = _RowPlan(
+            taken,
+            False,
+            False,
+            f"INSERT INTO {table} ({', '.join(ordered)}) VALUES ({', '.join('?' * len(ordered))})",
+            taken.index("id") if "id" in taken else None,
+            tuple(to_column(_wire_default(default)) for _n, default in missing),
+        )
+    _ROW_PLANS[key] = found
+    return found
 
 
 def _columns(cls: type) -> frozenset[str]:
