@@ -43,7 +43,7 @@ from sync.protocol.messages import (
 from sync.protocol.wirejson import dumps_text
 from sync.server import marks, schema
 from sync.server.auth import Actor
-from sync.server.bulk import insert_rows, insert_values
+from sync.server.bulk import insert_rows, insert_values, json_value, select_where_in
 from sync.server.db import Database
 from sync.server.reviews import ReviewRefused, check_review
 from sync.server.store import (
@@ -61,16 +61,13 @@ from sync.server.text import contains_nul, without_nul
 
 log = logging.getLogger("sync.server.push")
 
-_a = schema.applied_ops
-_SELECT_APPLIED = select(_a.c.op_id, _a.c.device_id, _a.c.result).where(
-    _a.c.op_id.in_(bindparam("ids", expanding=True))
-)
 _SELECT_AUTHORS = select(schema.change_log.c.seq, schema.change_log.c.device_id).where(
     schema.change_log.c.seq.in_(bindparam("seqs", expanding=True))
 )
 
 
 _APPLIED_COLUMNS = ("op_id", "device_id", "user_id", "result", "applied_at")
+_STORED_COLUMNS = ("op_id", "device_id", "result")
 
 
 class Rejected(Exception):
@@ -128,11 +125,14 @@ class _Batch:
         self.may_hold_nul = may_hold_nul
         """False when the body has no escaped NUL: spares looking through every op."""
         op_ids = sorted({str(raw["op_id"]) for raw in raw_ops})
-        self.stored: dict[str, tuple[str, Any]] = {}
-        """op_id -> (device_id, encoded result): in the database or earlier in this batch."""
-        for start in range(0, len(op_ids), 500):
-            rows = conn.execute(_SELECT_APPLIED, {"ids": op_ids[start : start + 500]})
-            self.stored.update((row.op_id, (row.device_id, row.result)) for row in rows)
+        self.stored: dict[str, tuple[str, Any]] = {
+            op_id: (device_id, result)
+            for op_id, device_id, result in select_where_in(
+                conn, schema.applied_ops, _STORED_COLUMNS, "op_id", op_ids
+            )
+        }
+        """op_id -> (device_id, encoded result, as JSON text or parsed): in the database or
+        earlier in this batch."""
         keys = {(raw["entity"], raw["record_id"]) for raw in raw_ops if _names_a_record(raw)}
         found = get_records(conn, keys) if keys else {}
         self.records: dict[tuple[str, str], Record | None] = {k: found.get(k) for k in keys}
@@ -153,7 +153,7 @@ class _Batch:
         if stored is not None:
             if stored[0] != actor.device_id:
                 return OpResult(op_id, "rejected", reason=codes.OP_ID_TAKEN, message="op id in use")
-            return decode(OpResult, stored[1])
+            return decode(OpResult, json_value(stored[1]))
         try:
             if self.may_hold_nul and contains_nul(raw):
                 raise InvalidMessage("text must not contain NUL characters")
