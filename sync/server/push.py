@@ -164,11 +164,9 @@ class _Batch:
             result = OpResult(
                 op_id, "rejected", reason=exc.result_reason, message=exc.result_message
             )
-        encoded = result_json(result)
+        encoded = result_text(result)
         self.stored[op_id] = (actor.device_id, encoded)
-        self.applied_rows.append(
-            (op_id, actor.device_id, actor.user_id, dumps_text(encoded), self.now)
-        )
+        self.applied_rows.append((op_id, actor.device_id, actor.user_id, encoded, self.now))
         if result.status == "rejected":
             self.rejected_rows.append(
                 {
@@ -228,6 +226,21 @@ class _Batch:
         self.written(record, was_stored)
         return seq
 
+    def create(self, record: Record, values: dict[str, Any], kind: str, author: Author) -> int:
+        """``write_fields`` for a record the server does not hold (most ops of a push):
+        nothing to carry, move or restore, so its change is ``values`` at the change's own
+        seq, and ``values`` (made for it) become its fields."""
+        seq = self.changes.append(record, record.partition, kind, {}, author, self.now, values)
+        record.fields = values
+        record.versions = dict.fromkeys(values, seq)
+        record.version = seq
+        record.exists = True
+        self.authors[seq] = author.device_id
+        key = (record.entity, record.record_id)
+        self.records[key] = record
+        self.new[key] = record
+        return seq
+
     def tombstone(self, record: Record, author: Author) -> int:
         was_stored = record.exists
         seq = tombstone(
@@ -259,6 +272,28 @@ def _names_a_record(raw: dict[str, Any]) -> bool:
 
 result_json = result_wire
 """``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
+
+
+def result_text(result: OpResult) -> str:
+    """``dumps_text(result_json(result))``, the ``applied_ops.result`` of an op. A plain
+    "applied" (most ops of a push) is written out directly: its op id is a UUID, which
+    holds nothing JSON escapes, and the rest is a number or fixed."""
+    seq = result.seq
+    if (
+        result.status == "applied"
+        and result.conflict_id is None
+        and not result.conflict_ids
+        and result.reason is None
+        and result.message is None
+        and (seq is None or type(seq) is int)
+        and is_uuid(result.op_id)
+    ):
+        return (
+            f'{{"op_id":"{result.op_id}","status":"applied","seq":'
+            f'{"null" if seq is None else seq},"conflict_id":null,"conflict_ids":[],'
+            '"reason":null,"message":null}'
+        )
+    return dumps_text(result_json(result))
 
 
 PlainOp = dict[str, Any]
@@ -300,7 +335,7 @@ def _apply(batch: _Batch, op: PlainOp) -> OpResult:
         if kind == "delete":
             return _applied(op_id, batch.tombstone(record, author))
         values = {name: change["value"] for name, change in changes.items()}
-        return _applied(op_id, batch.write_fields(record, values, kind, author))
+        return _applied(op_id, batch.create(record, values, kind, author))
 
     if kind == "append":
         if _same_content(record, changes, exact=True):

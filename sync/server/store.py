@@ -175,12 +175,15 @@ class ChangeBuffer:
         self._last = seq
         # The seq is known now, so "this change's own seq" is written out: the stored
         # fields are then exactly the wire form, which a pull sends without rebuilding it.
-        stored = {
-            n: {"value": v, "version": seq if ver is None else ver}
-            for n, (v, ver) in fields.items()
-        }
-        if values:
-            stored.update({n: {"value": v, "version": seq} for n, v in values.items()})
+        if fields:
+            stored = {
+                n: {"value": v, "version": seq if ver is None else ver}
+                for n, (v, ver) in fields.items()
+            }
+            if values:
+                stored.update({n: {"value": v, "version": seq} for n, v in values.items()})
+        else:  # a new record (most changes of a push): its values only
+            stored = {n: {"value": v, "version": seq} for n, v in (values or {}).items()}
         self.rows.append(
             (
                 seq,
