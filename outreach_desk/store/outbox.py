@@ -207,9 +207,10 @@ class Outbox:
 
     def acknowledge_entries(self, entries: list[OutboxEntry]) -> None:
         """``acknowledge`` for entries just read (found by their counter, the table's key)."""
-        if entries:
-            self._conn.executemany(
-                "DELETE FROM outbox WHERE counter = ?", [(e.counter,) for e in entries]
+        if entries:  # one statement, the counters as one JSON list (not one per entry)
+            self._conn.execute(
+                "DELETE FROM outbox WHERE counter IN (SELECT value FROM json_each(?))",
+                (orjson.dumps([e.counter for e in entries]).decode(),),
             )
 
     def mark(self, op_id: str, state: str, result: dict[str, JSON]) -> None:

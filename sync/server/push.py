@@ -43,7 +43,7 @@ from sync.protocol.messages import (
 from sync.protocol.wirejson import dumps_text
 from sync.server import marks, schema
 from sync.server.auth import Actor
-from sync.server.bulk import insert_rows, insert_values
+from sync.server.bulk import insert_rows, insert_values, json_value, select_where_in
 from sync.server.db import Database
 from sync.server.reviews import ReviewRefused, check_review
 from sync.server.store import (
@@ -61,16 +61,13 @@ from sync.server.text import contains_nul, without_nul
 
 log = logging.getLogger("sync.server.push")
 
-_a = schema.applied_ops
-_SELECT_APPLIED = select(_a.c.op_id, _a.c.device_id, _a.c.result).where(
-    _a.c.op_id.in_(bindparam("ids", expanding=True))
-)
 _SELECT_AUTHORS = select(schema.change_log.c.seq, schema.change_log.c.device_id).where(
     schema.change_log.c.seq.in_(bindparam("seqs", expanding=True))
 )
 
 
 _APPLIED_COLUMNS = ("op_id", "device_id", "user_id", "result", "applied_at")
+_STORED_COLUMNS = ("op_id", "device_id", "result")
 
 
 class Rejected(Exception):
@@ -128,11 +125,14 @@ class _Batch:
         self.may_hold_nul = may_hold_nul
         """False when the body has no escaped NUL: spares looking through every op."""
         op_ids = sorted({str(raw["op_id"]) for raw in raw_ops})
-        self.stored: dict[str, tuple[str, Any]] = {}
-        """op_id -> (device_id, encoded result): in the database or earlier in this batch."""
-        for start in range(0, len(op_ids), 500):
-            rows = conn.execute(_SELECT_APPLIED, {"ids": op_ids[start : start + 500]})
-            self.stored.update((row.op_id, (row.device_id, row.result)) for row in rows)
+        self.stored: dict[str, tuple[str, Any]] = {
+            op_id: (device_id, result)
+            for op_id, device_id, result in select_where_in(
+                conn, schema.applied_ops, _STORED_COLUMNS, "op_id", op_ids
+            )
+        }
+        """op_id -> (device_id, encoded result, as JSON text or parsed): in the database or
+        earlier in this batch."""
         keys = {(raw["entity"], raw["record_id"]) for raw in raw_ops if _names_a_record(raw)}
         found = get_records(conn, keys) if keys else {}
         self.records: dict[tuple[str, str], Record | None] = {k: found.get(k) for k in keys}
@@ -153,7 +153,7 @@ class _Batch:
         if stored is not None:
             if stored[0] != actor.device_id:
                 return OpResult(op_id, "rejected", reason=codes.OP_ID_TAKEN, message="op id in use")
-            return decode(OpResult, stored[1])
+            return decode(OpResult, json_value(stored[1]))
         try:
             if self.may_hold_nul and contains_nul(raw):
                 raise InvalidMessage("text must not contain NUL characters")
@@ -164,11 +164,9 @@ class _Batch:
             result = OpResult(
                 op_id, "rejected", reason=exc.result_reason, message=exc.result_message
             )
-        encoded = result_json(result)
+        encoded = result_text(result)
         self.stored[op_id] = (actor.device_id, encoded)
-        self.applied_rows.append(
-            (op_id, actor.device_id, actor.user_id, dumps_text(encoded), self.now)
-        )
+        self.applied_rows.append((op_id, actor.device_id, actor.user_id, encoded, self.now))
         if result.status == "rejected":
             self.rejected_rows.append(
                 {
@@ -228,6 +226,21 @@ class _Batch:
         self.written(record, was_stored)
         return seq
 
+    def create(self, record: Record, values: dict[str, Any], kind: str, author: Author) -> int:
+        """``write_fields`` for a record the server does not hold (most ops of a push):
+        nothing to carry, move or restore, so its change is ``values`` at the change's own
+        seq, and ``values`` (made for it) become its fields."""
+        seq = self.changes.append(record, record.partition, kind, {}, author, self.now, values)
+        record.fields = values
+        record.versions = dict.fromkeys(values, seq)
+        record.version = seq
+        record.exists = True
+        self.authors[seq] = author.device_id
+        key = (record.entity, record.record_id)
+        self.records[key] = record
+        self.new[key] = record
+        return seq
+
     def tombstone(self, record: Record, author: Author) -> int:
         was_stored = record.exists
         seq = tombstone(
@@ -259,6 +272,28 @@ def _names_a_record(raw: dict[str, Any]) -> bool:
 
 result_json = result_wire
 """``encode(result)``, without the generic walk (a push answers up to 500 of them)."""
+
+
+def result_text(result: OpResult) -> str:
+    """``dumps_text(result_json(result))``, the ``applied_ops.result`` of an op. A plain
+    "applied" (most ops of a push) is written out directly: its op id is a UUID, which
+    holds nothing JSON escapes, and the rest is a number or fixed."""
+    seq = result.seq
+    if (
+        result.status == "applied"
+        and result.conflict_id is None
+        and not result.conflict_ids
+        and result.reason is None
+        and result.message is None
+        and (seq is None or type(seq) is int)
+        and is_uuid(result.op_id)
+    ):
+        return (
+            f'{{"op_id":"{result.op_id}","status":"applied","seq":'
+            f'{"null" if seq is None else seq},"conflict_id":null,"conflict_ids":[],'
+            '"reason":null,"message":null}'
+        )
+    return dumps_text(result_json(result))
 
 
 PlainOp = dict[str, Any]
@@ -300,7 +335,7 @@ def _apply(batch: _Batch, op: PlainOp) -> OpResult:
         if kind == "delete":
             return _applied(op_id, batch.tombstone(record, author))
         values = {name: change["value"] for name, change in changes.items()}
-        return _applied(op_id, batch.write_fields(record, values, kind, author))
+        return _applied(op_id, batch.create(record, values, kind, author))
 
     if kind == "append":
         if _same_content(record, changes, exact=True):

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 from sync.protocol.messages import CITIZEN_TEAM_FIELD
 from sync.protocol.wirejson import dumps_text
 from sync.server import schema
-from sync.server.bulk import insert_values, update_values
+from sync.server.bulk import insert_values, json_value, select_where_in, update_values
 
 
 @dataclass
@@ -71,9 +71,7 @@ _UPDATE_RECORD = update(_r).where(
 _SELECT_RECORD = select(_r).where(
     _r.c.entity == bindparam("entity"), _r.c.record_id == bindparam("record_id")
 )
-_SELECT_RECORDS = select(_r).where(
-    _r.c.entity == bindparam("entity"), _r.c.record_id.in_(bindparam("ids", expanding=True))
-)
+_RECORD_COLUMNS = tuple(c.name for c in _r.columns)
 
 
 def _record(row: Any) -> Record:
@@ -97,17 +95,40 @@ def get_record(conn: Connection, entity: str, record_id: str) -> Record | None:
 def get_records(
     conn: Connection, keys: Collection[tuple[str, str]]
 ) -> dict[tuple[str, str], Record]:
-    """The stored records among ``keys`` (entity, record_id), in one query per 500 ids."""
+    """The stored records among ``keys`` (entity, record_id), in one query per entity."""
     found: dict[tuple[str, str], Record] = {}
     by_entity: dict[str, list[str]] = {}
     for entity, record_id in sorted(keys):
         by_entity.setdefault(entity, []).append(record_id)
     for entity, ids in by_entity.items():  # (entity, record_id) is the primary key
-        for start in range(0, len(ids), 500):
-            params = {"entity": entity, "ids": ids[start : start + 500]}
-            for row in conn.execute(_SELECT_RECORDS, params):
-                found[(row.entity, row.record_id)] = _record(row)
+        rows = select_where_in(conn, _r, _RECORD_COLUMNS, "record_id", ids, {"entity": entity})
+        for row in rows:
+            record = _stored_record(*row)
+            found[(record.entity, record.record_id)] = record
     return found
+
+
+def _stored_record(
+    entity: str,
+    record_id: str,
+    partition: str,
+    deleted: Any,
+    version: Any,
+    fields: Any,
+    versions: Any,
+    _updated_at: Any,
+) -> Record:
+    """``_record`` of a row as ``select_where_in`` reads it (``_RECORD_COLUMNS``)."""
+    return Record(
+        entity=entity,
+        record_id=record_id,
+        partition=partition,
+        deleted=bool(deleted),
+        version=int(version),
+        fields=dict(json_value(fields)),
+        versions={k: int(v) for k, v in json_value(versions).items()},
+        exists=True,
+    )
 
 
 class ChangeBuffer:
@@ -154,12 +175,15 @@ class ChangeBuffer:
         self._last = seq
         # The seq is known now, so "this change's own seq" is written out: the stored
         # fields are then exactly the wire form, which a pull sends without rebuilding it.
-        stored = {
-            n: {"value": v, "version": seq if ver is None else ver}
-            for n, (v, ver) in fields.items()
-        }
-        if values:
-            stored.update({n: {"value": v, "version": seq} for n, v in values.items()})
+        if fields:
+            stored = {
+                n: {"value": v, "version": seq if ver is None else ver}
+                for n, (v, ver) in fields.items()
+            }
+            if values:
+                stored.update({n: {"value": v, "version": seq} for n, v in values.items()})
+        else:  # a new record (most changes of a push): its values only
+            stored = {n: {"value": v, "version": seq} for n, v in (values or {}).items()}
         self.rows.append(
             (
                 seq,
