@@ -60,7 +60,7 @@ from outreach_desk.domain import Citizen, ContactForm, JournalNote, Topic
 from outreach_desk.services import sync_service
 from outreach_desk.store import KdfParams, Store
 from outreach_desk.store.replica import LocalReplica
-from sync.engine import SyncEngine, SyncReport
+from sync.engine import PULL_PAGE, SyncEngine, SyncReport
 from sync.protocol import FieldChange, Op, SyncClient
 from sync.server import accounts, schema
 from sync.server.db import Database
@@ -382,6 +382,7 @@ def bench_push_pull(setup: Setup, figures: Figures, total: int) -> tuple[Store, 
     push = Stopwatch(client.push_wire)  # the engine's call (ops stay JSON objects)
     client.push_wire = push  # type: ignore[method-assign]
     report = SyncReport()
+    engine._hello(report)  # the server's push limits (a full outbox does not go with it)
     start = time.perf_counter()
     engine._push(report)
     stage = time.perf_counter() - start
@@ -397,7 +398,7 @@ def bench_push_pull(setup: Setup, figures: Figures, total: int) -> tuple[Store, 
     start = time.perf_counter()
     after, pulled, more = 0, 0, True
     while more:
-        page = probe.pull(after, 500)
+        page = probe.pull(after, PULL_PAGE)
         pulled += len(page.changes)
         after, more = page.next, page.more
     seconds = time.perf_counter() - start
@@ -408,7 +409,7 @@ def bench_push_pull(setup: Setup, figures: Figures, total: int) -> tuple[Store, 
         start = time.perf_counter()
         after, pulled, more = 0, 0, True
         while more:
-            raw = probe.pull_page(after, 500)
+            raw = probe.pull_page(after, PULL_PAGE)
             pulled += len(raw.changes)
             after, more = raw.next, raw.more
         figures.values["pull_page"] = total / (time.perf_counter() - start)

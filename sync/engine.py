@@ -26,11 +26,13 @@ from typing import Any, Protocol
 
 from sync.protocol import (
     CHECKED_PULL_PROTOCOL,
+    DEFAULT_MAX_BODY_BYTES,
     HELLO_PUSH_PROTOCOL,
     MAX_PULL_LIMIT,
     MAX_PUSH_OPS,
     MAX_SKIP,
     PROTOCOL_VERSION,
+    PUSH_OPS_LIMIT,
     SUM_DIGEST,
     SUM_DIGEST_PROTOCOL,
     SYNC_IN_PUSH_PROTOCOL,
@@ -59,7 +61,9 @@ class Replica(Protocol):
 
     def cursor(self) -> int: ...
     def cursor_change_id(self) -> str | None: ...
-    def pending_ops(self, device_id: str, limit: int) -> list[dict[str, Any]]: ...
+    def pending_ops(
+        self, device_id: str, limit: int, max_bytes: int | None = None
+    ) -> tuple[list[dict[str, Any]], bool]: ...
     def record_results(self, results: list[dict[str, Any]]) -> None: ...
     def apply_changes(
         self,
@@ -145,6 +149,9 @@ class SyncEngine:
         """The pull page the last push batch brought, applied by the pull stage."""
         self._pushed_with_hello = False
         """The hello carried the push and the server applied it (protocol 4)."""
+        self._push_size = (MAX_PUSH_OPS, DEFAULT_MAX_BODY_BYTES // 2)
+        """Most ops, and most bytes of their fields, in one push: what every server takes
+        until the hello says this server's own limits (half its body limit: headroom)."""
         self._own: list[int] = []
         """Seqs of the changes this sync's pushes wrote: the pull leaves them out."""
 
@@ -181,8 +188,8 @@ class SyncEngine:
         answer: HelloAnswer | None = None
         if self.protocol >= HELLO_PUSH_PROTOCOL and (cursor == 0 or check is not None):
             # (without a change id at the cursor only the device can check the cursor)
-            ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
-            if len(ops) < MAX_PUSH_OPS:  # a longer push goes batch by batch after the hello
+            ops, full = self.replica.pending_ops(self.device_id, *self._push_size)
+            if not full:  # a longer push goes batch by batch after the hello
                 self._check()  # (a cancelled sync sends nothing of the outbox)
                 answer = self._hello_and_push(cursor, check, marks, ops)
         hello = (
@@ -191,6 +198,10 @@ class SyncEngine:
             else self.client.hello(self.app_version, check, protocol=self.protocol, marks=marks)
         )
         report.teams = [t.id for t in hello.teams]
+        self._push_size = (
+            min(hello.max_push_ops or MAX_PUSH_OPS, PUSH_OPS_LIMIT),
+            (hello.max_body_bytes or DEFAULT_MAX_BODY_BYTES) // 2,
+        )
         spoken = min(hello.max_protocol, self.protocol)
         self._ask_check = spoken >= CHECKED_PULL_PROTOCOL
         self._sync_in_push = spoken >= SYNC_IN_PUSH_PROTOCOL
@@ -265,14 +276,14 @@ class SyncEngine:
         self._first_page = None
         while True:
             self._check()
-            ops = self.replica.pending_ops(self.device_id, MAX_PUSH_OPS)
+            ops, full = self.replica.pending_ops(self.device_id, *self._push_size)
             if not ops:
                 return
-            if self._sync_in_push and len(ops) < MAX_PUSH_OPS:
+            if self._sync_in_push and not full:
                 self._push_last(ops, report)
                 return
             self._record(ops, self.client.push_wire(ops), report)
-            if len(ops) < MAX_PUSH_OPS:
+            if not full:
                 return
 
     def _push_last(self, ops: list[dict[str, Any]], report: SyncReport) -> None:

@@ -64,6 +64,10 @@ class ApplyReport:
     parked: int = 0
 
 
+_OP_ENVELOPE_BYTES = 512
+"""An op's size on the wire beyond its fields' text: ids, names, base versions (generous)."""
+
+
 class LocalReplica:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -199,9 +203,24 @@ class LocalReplica:
                 )
 
     # --- push -------------------------------------------------------------------------
-    def pending_ops(self, device_id: str, limit: int = 500) -> list[dict[str, JSON]]:
-        entries = self._handed_out = self._store.outbox.pending(limit)
-        return [entry.as_op(device_id) for entry in entries]
+    def pending_ops(
+        self, device_id: str, limit: int = 500, max_bytes: int | None = None
+    ) -> tuple[list[dict[str, JSON]], bool]:
+        """The next push batch, oldest first: at most ``limit`` ops whose stored fields come
+        to at most ``max_bytes`` (one op always goes, whatever its size), so a batch of long
+        notes still fits in a request the server reads. Also whether it is full: more ops
+        may wait behind it."""
+        entries = self._store.outbox.pending(limit)
+        full = len(entries) == limit
+        if max_bytes is not None:
+            size = 0
+            for i, entry in enumerate(entries):
+                size += len(entry.stored_fields.encode()) + _OP_ENVELOPE_BYTES
+                if size > max_bytes and i > 0:
+                    entries, full = entries[:i], True
+                    break
+        self._handed_out = entries
+        return [entry.as_op(device_id) for entry in entries], full
 
     def _answered_entries(self, op_ids: list[str]) -> list[OutboxEntry]:
         """The outbox entries the answers are for (those still here), in outbox order.

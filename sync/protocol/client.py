@@ -30,8 +30,8 @@ from sync.protocol.errors import (
 )
 from sync.protocol.messages import (
     DEFAULT_PULL_LIMIT,
-    MAX_PUSH_OPS,
     PROTOCOL_VERSION,
+    PUSH_OPS_LIMIT,
     SCHEMA_VERSION,
     AuditBase,
     AuditRequest,
@@ -189,8 +189,8 @@ class SyncClient:
         ``Op``."""
         for op in ops:
             check_op(op)
-        if len(ops) > MAX_PUSH_OPS:  # as ``PushRequest`` says it
-            raise InvalidMessage(f"at most {MAX_PUSH_OPS} ops per push")
+        if len(ops) > PUSH_OPS_LIMIT:  # as ``PushRequest`` says it
+            raise InvalidMessage(f"at most {PUSH_OPS_LIMIT} ops per push")
         return _push_response(self._post("/v1/sync/push", {"ops": list(ops)}, True))
 
     def push_and_pull(
@@ -431,8 +431,8 @@ def _push_payload(
     for op in ops:  # checked as ``push_wire`` checks them, without building each op
         check_op(op)
     PushRequest([], pull, audit)  # and the rest as the request says it
-    if len(ops) > MAX_PUSH_OPS:
-        raise InvalidMessage(f"at most {MAX_PUSH_OPS} ops per push")
+    if len(ops) > PUSH_OPS_LIMIT:
+        raise InvalidMessage(f"at most {PUSH_OPS_LIMIT} ops per push")
     payload: dict[str, Any] = {"ops": list(ops)}
     if pull is not None:
         payload["pull"] = _pull_request_wire(pull)

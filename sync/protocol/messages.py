@@ -43,6 +43,12 @@ MIN_SCHEMA = 1
 MAX_SCHEMA = 1
 
 MAX_PUSH_OPS = 500
+"""Most ops in one push that every server takes (the protocol 1-4 limit)."""
+PUSH_OPS_LIMIT = 1000
+"""Most ops in one push a server that says ``HelloResponse.max_push_ops`` may take: larger
+batches share a request's fixed cost (signature, transaction, round trip) among more ops."""
+DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
+"""A request body's size limit where the server does not say its own (``max_body_bytes``)."""
 MAX_SKIP = 1000
 """Most seqs a pull may ask to leave out (``PullRequest.skip``)."""
 MAX_SEQ = 2**63 - 1
@@ -342,6 +348,10 @@ class HelloResponse:
     rolled_back: bool | None = None
     """True when the device's marks are behind the server's: its store is an older copy.
     None when the device sent no marks."""
+    max_push_ops: int | None = None
+    """The most ops this server takes in one push (None: an older server, ``MAX_PUSH_OPS``)."""
+    max_body_bytes: int | None = None
+    """The largest request body this server reads (None: ``DEFAULT_MAX_BODY_BYTES``)."""
     push: PushResponse | None = None
     """Protocol 4: the answer to ``HelloRequest.push``, which was applied. None when it was
     not: the device must first act on this hello (a restored server or store, an unknown
@@ -358,7 +368,7 @@ class PushRequest:
     """Protocol 3: store these access-log entries too, after the ops (``/v1/audit``)."""
 
     def __post_init__(self) -> None:
-        _require(len(self.ops) <= MAX_PUSH_OPS, f"at most {MAX_PUSH_OPS} ops per push")
+        _require(len(self.ops) <= PUSH_OPS_LIMIT, f"at most {PUSH_OPS_LIMIT} ops per push")
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from sync.protocol import wirejson
 from sync.protocol.codec import decode, encode
 from sync.protocol.errors import InvalidMessage
 from sync.protocol.messages import (
-    MAX_PUSH_OPS,
     PROTOCOL_VERSION,
+    PUSH_OPS_LIMIT,
     AuditRequest,
     CitizenAuditRequest,
     ConflictList,
@@ -137,7 +137,9 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         message = _decode(HelloRequest, _without_push(data))
         with database.read() as conn:
             teams = user_teams(conn, s.actor.user_id)
-            answer = feed.hello(conn, message, ctx.identity.epoch, teams, s.now)
+            answer = feed.hello(
+                conn, message, ctx.identity.epoch, teams, s.now, ctx.settings.max_body_bytes
+            )
             known = marks.read(conn, s.actor.device_id)
         answer = replace(
             answer, device_marks=known, rolled_back=marks.rolled_back(known, message.marks)
@@ -392,8 +394,8 @@ def _parse_ops(data: Any, where: str = "$") -> list[dict[str, Any]]:
     ops = data.get("ops") if isinstance(data, dict) else None
     if not isinstance(ops, list):
         raise ApiError(400, codes.INVALID_REQUEST, f"{where}.ops: must be a list")
-    if len(ops) > MAX_PUSH_OPS:
-        raise ApiError(413, codes.BATCH_TOO_LARGE, f"at most {MAX_PUSH_OPS} ops per push")
+    if len(ops) > PUSH_OPS_LIMIT:
+        raise ApiError(413, codes.BATCH_TOO_LARGE, f"at most {PUSH_OPS_LIMIT} ops per push")
     for i, op in enumerate(ops):
         if not isinstance(op, dict) or not isinstance(op.get("op_id"), str):
             raise ApiError(400, codes.INVALID_REQUEST, f"{where}.ops[{i}].op_id: required")

@@ -24,10 +24,12 @@ from sync.protocol.digest import (
     sum_summary,
 )
 from sync.protocol.messages import (
+    DEFAULT_MAX_BODY_BYTES,
     MAX_PROTOCOL,
     MAX_SCHEMA,
     MIN_PROTOCOL,
     MIN_SCHEMA,
+    PUSH_OPS_LIMIT,
     SUM_DIGEST,
     Author,
     Change,
@@ -49,7 +51,12 @@ from sync.server.store import high_water
 
 
 def hello(
-    conn: Connection, request: HelloRequest, epoch: str, teams: list[TeamInfo], now: float
+    conn: Connection,
+    request: HelloRequest,
+    epoch: str,
+    teams: list[TeamInfo],
+    now: float,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
 ) -> HelloResponse:
     """Version handshake, plus what a device needs to notice that the server lost data.
 
@@ -82,6 +89,8 @@ def hello(
         high_water=high_water(conn),
         teams=teams,
         cursor_known=cursor_known,
+        max_push_ops=PUSH_OPS_LIMIT,
+        max_body_bytes=max_body_bytes,
     )
 
 

@@ -20,9 +20,9 @@ from sync.protocol.messages import (
     ENTITIES,
     FIELD_NAME_PATTERN,
     MAX_PULL_LIMIT,
-    MAX_PUSH_OPS,
     MAX_SEQ,
     MAX_SKIP,
+    PUSH_OPS_LIMIT,
     SUM_DIGEST,
     AuditRequest,
     AuditResponse,
@@ -144,7 +144,7 @@ CONSTRAINTS: dict[str, dict[str, dict[str, Any]]] = {
     "PushRequest": {
         "ops": {
             "type": "array",
-            "maxItems": MAX_PUSH_OPS,
+            "maxItems": PUSH_OPS_LIMIT,
             "items": {"anyOf": [{"$ref": "#/components/schemas/Op"}, _PUSHED_OP]},
         }
     },

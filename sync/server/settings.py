@@ -20,6 +20,8 @@ from typing import Any
 
 import platformdirs
 
+from sync.protocol.messages import DEFAULT_MAX_BODY_BYTES
+
 ENV_DB = "OUTREACH_SYNC_DB"
 ENV_DATA_DIR = "OUTREACH_SYNC_DATA_DIR"
 
@@ -41,7 +43,8 @@ class Settings:
     enrol_code_ttl_seconds: int = 15 * 60
     policy: dict[str, Any] = field(default_factory=dict)
     """Sent to devices at enrolment (e.g. offline lease days)."""
-    max_body_bytes: int = 16 * 1024 * 1024
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    """Said in the hello, so devices size their push batches to fit."""
     host: str = "127.0.0.1"
     port: int = 8765
     tls_cert: str | None = None

@@ -315,8 +315,8 @@ def test_answers_use_the_entries_as_stored_when_they_changed_after_being_sent(
     earlier still find theirs."""
     replica = LocalReplica(store)
     first, second, third = citizen(store), citizen(store), citizen(store)
-    earlier = replica.pending_ops("device", 1)
-    ops = replica.pending_ops("device", 10)
+    earlier, _ = replica.pending_ops("device", 1)
+    ops, _ = replica.pending_ops("device", 10)
     rewritten, gone, kept = (op["op_id"] for op in ops)
     entry = next(e for e in store.outbox.all() if e.op_id == rewritten)
     fields = {name: change for name, change in entry.fields.items() if name != "nickname"}
@@ -402,3 +402,19 @@ def test_a_new_record_is_stored_as_the_general_insert_stores_it(
             "SELECT citizen_id FROM note_citizens WHERE note_id = ?", (fresh,)
         )
     ) == [("c-1",), ("c-2",)]
+
+
+def test_a_push_batch_holds_at_most_its_ops_and_bytes_and_says_whether_it_is_full(
+    store: Store,
+) -> None:
+    for _ in range(3):
+        citizen(store)
+    ops, full = LocalReplica(store).pending_ops("device", 10)
+    assert (len(ops), full) == (3, False)
+    ops, full = LocalReplica(store).pending_ops("device", 3)
+    assert (len(ops), full) == (3, True)  # (more may wait behind a batch of the limit)
+    ops, full = LocalReplica(store).pending_ops("device", 10, max_bytes=1)
+    assert (len(ops), full) == (1, True)  # one op always goes, however large
+    one = len(store.outbox.pending(1)[0].stored_fields.encode())
+    ops, full = LocalReplica(store).pending_ops("device", 10, max_bytes=2 * (one + 512) + 1)
+    assert (len(ops), full) == (2, True)

@@ -174,7 +174,7 @@ def test_old_ops_replayed_after_a_delete_do_not_resurrect(
     anna.sync()
     bo.sync()
     bo.edit_citizen(person.id, phone="22222222")
-    (queued,) = bo.replica.pending_ops("", 10)
+    (queued,), _full = bo.replica.pending_ops("", 10)
     folder = bo.store.paths.folder
     bo.store.close()
     backup = tmp_path / "bo-backup"

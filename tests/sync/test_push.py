@@ -7,7 +7,15 @@ from typing import Any
 
 import pytest
 
-from sync.protocol import DELETED_FIELD, InvalidMessage, OpResult, ProtocolError, SyncClient, encode
+from sync.protocol import (
+    DELETED_FIELD,
+    PUSH_OPS_LIMIT,
+    InvalidMessage,
+    OpResult,
+    ProtocolError,
+    SyncClient,
+    encode,
+)
 from sync.server import push
 from tests.sync.conftest import World, make_op, new_id
 
@@ -255,7 +263,7 @@ def test_one_bad_op_is_rejected_and_recorded_without_blocking_the_batch(world: W
 def test_too_large_batch_is_refused(world: World) -> None:
     anna = world.device("anna")
     op = encode(make_op(anna, "plan", new_id(), world.team_a, {"wish": "x"}))
-    ops = [{**op, "op_id": str(uuid.uuid4())} for _ in range(501)]
+    ops = [{**op, "op_id": str(uuid.uuid4())} for _ in range(PUSH_OPS_LIMIT + 1)]
     with pytest.raises(ProtocolError) as caught:
         anna._post("/v1/sync/push", {"ops": ops}, True)
     assert caught.value.code == "batch_too_large"
