@@ -1,12 +1,12 @@
 """Copying the store's write-ahead log into the database file on a thread of its own.
 
-SQLite's automatic checkpoint runs inside the commit that fills the log: that commit decrypts
-and re-encrypts every page of the log into the database file and waits for the disk, which
-made one sync in four or five half again as slow as the others. The store now asks for a
+SQLite's automatic checkpoint runs inside the commit that fills the log: that commit copies
+every page of the log into the database file and waits for the disk twice, which made one
+incremental sync in four or five half again as slow as the others. The store now asks for a
 checkpoint once a sync is done (:meth:`~outreach_desk.store.Store.checkpoint_soon`); this
 thread runs it (PASSIVE: it never waits for the store's own reads and writes, and they never
-wait for it) on a second connection of its own, opened for the checkpoint and closed after
-it, so the key is in a second connection only that long. The automatic checkpoint stays as a
+wait for it) on a second connection of its own, open while the thread runs (it ends a few
+seconds after the last request, and when the store locks). The automatic checkpoint stays as a
 backstop at a larger log (``connection.WAL_BACKSTOP_PAGES``): a laptop offline for days, or
 the first sync of a new laptop, still keeps its log bounded.
 
@@ -67,24 +67,31 @@ class WalCheckpointer:
             thread.join()
 
     def _run(self) -> None:
-        while True:
-            woken = self._wake.wait(IDLE_SECONDS)
-            with self._lock:
-                if self._stopped or not woken:
-                    self._thread = None
-                    return
-                self._wake.clear()
-            self._checkpoint()
-
-    def _checkpoint(self) -> None:
+        conn: Any = None
         try:
-            conn = self._connect()
-            try:
-                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-            finally:
+            while True:
+                woken = self._wake.wait(IDLE_SECONDS)
+                with self._lock:
+                    if self._stopped or not woken:
+                        self._thread = None
+                        return
+                    self._wake.clear()
+                conn = self._checkpoint(conn)
+        finally:
+            if conn is not None:
                 conn.close()
+
+    def _checkpoint(self, conn: Any) -> Any:
+        """One checkpoint on ``conn`` (opened first if None); the connection to use next."""
+        try:
+            if conn is None:
+                conn = self._connect()
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         except (sqlcipher3.Error, StoreError, OSError) as exc:
             # the automatic checkpoint is the backstop; the next request tries again
             log.warning("store checkpoint failed: %s", type(exc).__name__)
-            return
+            if conn is not None:
+                conn.close()
+            return None
         self.done += 1
+        return conn
