@@ -23,7 +23,9 @@ What is measured, per backend:
    "apply only" the time inside ``apply_changes``.
 3. incremental sync of 100 changes: the writer makes 100 changes (50 citizen edits, 50 notes)
    and runs ``sync_service.sync_now`` (hello, push, pull, verify, audit, conflicts); then the
-   reader runs ``sync_now`` and receives them. Median and p95 over the runs.
+   reader runs ``sync_now`` and receives them. Median and p95 over the runs; the notes break
+   the median and the p95 run down (HTTP calls, applying the pulled page with its commit,
+   recording the push results, and the rest).
 4. many devices at once: enrolled clients in threads, each hello, push of a few ops, pull;
    errors must be 0, and every op must be on the server (record and ``applied_ops`` row).
 """
@@ -319,9 +321,74 @@ class Stopwatch:
             self.calls += 1
 
 
+def _p95_index(count: int) -> int:
+    return min(count - 1, round(0.95 * (count - 1)))
+
+
 def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return sorted(values)[_p95_index(len(values))]
+
+
+STAGE_CLOCKS: dict[str, tuple[type, str]] = {
+    "http": (SyncClient, "_post"),
+    "apply": (LocalReplica, "apply_changes"),
+    "record": (LocalReplica, "record_results"),
+}
+"""What an incremental run's time is split into (the rest is "other": reading the outbox and
+the access log, the sums, building the requests)."""
+
+
+@contextmanager
+def stage_clocks() -> Iterator[dict[str, Stopwatch]]:
+    """Stopwatches around the methods of ``STAGE_CLOCKS`` for every instance, meanwhile."""
+    clocks: dict[str, Stopwatch] = {}
+    originals: list[tuple[type, str, Any]] = []
+    for name, (cls, attr) in STAGE_CLOCKS.items():
+        original = cls.__dict__[attr]
+        clock = clocks[name] = Stopwatch(original)
+
+        def timed(self: Any, *args: Any, _clock: Stopwatch = clock, **kwargs: Any) -> Any:
+            return _clock(self, *args, **kwargs)
+
+        originals.append((cls, attr, original))
+        setattr(cls, attr, timed)
+    try:
+        yield clocks
+    finally:
+        for cls, attr, original in originals:
+            setattr(cls, attr, original)
+
+
+@dataclass
+class Run:
+    """One incremental sync_now: its wall time and where it went (ms)."""
+
+    ms: float
+    stages: dict[str, float]
+
+    def describe(self) -> str:
+        parts = [f"{name} {ms:.1f}" for name, ms in self.stages.items()]
+        other = self.ms - sum(self.stages.values())
+        return f"{self.ms:.1f} ms = " + " + ".join([*parts, f"other {other:.1f}"])
+
+
+def timed_sync(store: Store, clocks: dict[str, Stopwatch]) -> tuple[Run, SyncReport]:
+    for clock in clocks.values():
+        clock.seconds = 0.0
+    start = time.perf_counter()
+    report = sync_service.sync_now(store)
+    ms = (time.perf_counter() - start) * 1000
+    return Run(ms, {name: c.seconds * 1000 for name, c in clocks.items()}), report
+
+
+def _slow_runs(label: str, runs: list[Run]) -> str:
+    """The median and the p95 run, broken down, and the slowest."""
+    ordered = sorted(runs, key=lambda r: r.ms)
+    median, p95 = ordered[(len(ordered) - 1) // 2], ordered[_p95_index(len(ordered))]
+    return (
+        f"{label}: median run {median.describe()}; p95 run {p95.describe()};"
+        f" slowest {ordered[-1].ms:.1f} ms"
+    )
 
 
 @dataclass
@@ -444,20 +511,23 @@ def bench_incremental(
     sync_service.sync_now(reader_store)
     figures.notes.append(f"first full sync of both laptops: {time.perf_counter() - start:.1f} s")
     writer = Writer(2)
-    push_ms: list[float] = []
-    pull_ms: list[float] = []
-    for _ in range(runs):
-        make_changes(writer_store, writer, citizens, 100)
-        start = time.perf_counter()
-        sent = sync_service.sync_now(writer_store)
-        push_ms.append((time.perf_counter() - start) * 1000)
-        start = time.perf_counter()
-        received = sync_service.sync_now(reader_store)
-        pull_ms.append((time.perf_counter() - start) * 1000)
-        if sent.applied != 100 or received.pulled != 100:
-            raise RuntimeError(f"incremental: pushed {sent}, pulled {received}")
-        if sent.repaired or received.repaired:
-            raise RuntimeError("incremental: verify found a mismatch")
+    pushes: list[Run] = []
+    pulls: list[Run] = []
+    with stage_clocks() as clocks:
+        for _ in range(runs):
+            make_changes(writer_store, writer, citizens, 100)
+            push, sent = timed_sync(writer_store, clocks)
+            pull, received = timed_sync(reader_store, clocks)
+            pushes.append(push)
+            pulls.append(pull)
+            if sent.applied != 100 or received.pulled != 100:
+                raise RuntimeError(f"incremental: pushed {sent}, pulled {received}")
+            if sent.repaired or received.repaired:
+                raise RuntimeError("incremental: verify found a mismatch")
+    push_ms = [r.ms for r in pushes]
+    pull_ms = [r.ms for r in pulls]
+    figures.notes.append(_slow_runs("sync_now, 100 local changes", pushes))
+    figures.notes.append(_slow_runs("sync_now, 100 remote changes", pulls))
     figures.values["inc_push_median"] = statistics.median(push_ms)
     figures.values["inc_push_p95"] = _p95(push_ms)
     figures.values["inc_pull_median"] = statistics.median(pull_ms)

@@ -79,9 +79,16 @@ def sync_now(
     enrolment = replica.enrolment()
     if enrolment is None:
         raise NotEnrolled("This laptop is not enrolled with a server yet.")
-    with client_for(enrolment, ca_file) as client, _old_objects_left_alone():
-        engine = SyncEngine(client, replica, enrolment.device_id, __version__, progress, cancelled)
-        return engine.run()
+    try:
+        with client_for(enrolment, ca_file) as client, _old_objects_left_alone():
+            engine = SyncEngine(
+                client, replica, enrolment.device_id, __version__, progress, cancelled
+            )
+            return engine.run()
+    finally:
+        # what the sync wrote is copied into the database file now, on the store's own
+        # thread, rather than inside a commit of the next sync (or of the next edit)
+        store.checkpoint_soon()
 
 
 @contextmanager

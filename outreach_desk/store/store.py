@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from ..domain.ids import uuid7
 from . import keys, migrations
 from .audit import AccessLog
 from .caseload import Caseload
+from .checkpoint import WalCheckpointer
 from .connection import cipher_integrity_errors, configure, open_encrypted
 from .context import StoreContext
 from .errors import (
@@ -102,11 +103,25 @@ def passphrase_errors(passphrase: str) -> list[FieldError]:
 
 
 class Store:
-    def __init__(self, paths: ProfilePaths, conn: Any, dek: bytearray, session: Session) -> None:
+    def __init__(
+        self,
+        paths: ProfilePaths,
+        conn: Any,
+        dek: bytearray,
+        session: Session,
+        *,
+        connect_again: Callable[[], Any] | None = None,
+    ) -> None:
+        """``connect_again`` opens a second connection to the same database (for the
+        checkpoint thread); by default an encrypted one with this store's key."""
         self.paths = paths
         self._conn: Any = conn
         self._dek = dek
         self.session = session
+        self._checkpointer = WalCheckpointer(
+            connect_again or (lambda: open_encrypted(paths.database, dek)),
+            str(paths.database),
+        )
         db = sqlite_utils.Database(conn)
         self._ctx = StoreContext(conn, db, session, Outbox(conn, session), AccessLog(conn, session))
         self.places = PlaceRepository(self._ctx)
@@ -224,17 +239,24 @@ class Store:
 
         Never used by the app: the store refuses plaintext everywhere else.
         """
+
         # the same SQLite build as the encrypted store, only without a key: the difference
         # in the figures is the cipher and nothing else
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-        configure(conn)
+        def connect() -> Any:
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+            configure(conn)
+            return conn
+
+        conn = connect()
         migrations.migrate(conn)
-        return cls(ProfilePaths(path.parent), conn, bytearray(32), session)
+        paths = ProfilePaths(path.parent)
+        return cls(paths, conn, bytearray(32), session, connect_again=connect)
 
     def close(self) -> None:
         """Lock: checkpoint, close the connection and zero the key."""
         if self._conn is None:
             return
+        self._checkpointer.stop()  # (its thread reads the key)
         with contextlib.suppress(Exception):
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.close()
@@ -265,6 +287,13 @@ class Store:
                 Path(str(self.paths.database) + suffix).unlink()
         with contextlib.suppress(FileNotFoundError):
             self.paths.throttle.unlink()
+
+    def checkpoint_soon(self) -> None:
+        """Have the write-ahead log copied into the database file now, on the store's
+        checkpoint thread, instead of inside whichever later commit fills the log. Called
+        after a sync (the most the store writes at once); a no-op once locked."""
+        if self._conn is not None:
+            self._checkpointer.request()
 
     @property
     def is_open(self) -> bool:

@@ -1,4 +1,5 @@
-"""SQLite's write-ahead log is copied into the database file by the server's own thread."""
+"""SQLite's write-ahead log is copied into the database file by a thread of its own: the
+server's after writes, a laptop store's after a sync."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from pathlib import Path
 from sync.server import accounts
 from sync.server.db import Database
 from sync.server.identity import initialise
+from tests.store.file_alone import citizens_in_file_alone
+from tests.sync.conftest import World
+from tests.sync.laptops import PASSPHRASE, laptop
 
 
 def _checkpointers(db_file: Path) -> list[threading.Thread]:
@@ -56,3 +60,22 @@ def test_a_write_after_dispose_starts_no_thread(tmp_path: Path) -> None:
     accounts.add_team(db, "Team Syd")  # the engine reconnects; nothing runs behind it
     assert not _checkpointers(db_file)
     db.dispose()
+
+
+def test_a_sync_leaves_what_both_laptops_hold_in_their_database_files(
+    world: World, tmp_path: Path
+) -> None:
+    """After a sync, no later commit (of the next sync, or of an edit) copies the log: the
+    store's thread has, for the laptop that sent a change and for the one that received it."""
+    anna = laptop(world, tmp_path, "anna")
+    bo = laptop(world, tmp_path, "bo")
+    person = anna.new_citizen(name="Kaj Holm")
+    anna.sync()
+    bo.sync()
+    assert bo.store.citizens.get(person.id).name == "Kaj Holm"
+    for device in (anna, bo):
+        profile = device.store.paths.folder
+        deadline = time.monotonic() + 30
+        while person.id not in citizens_in_file_alone(profile, PASSPHRASE, tmp_path / "copy"):
+            assert time.monotonic() < deadline, f"{device.username}: the log was never copied"
+            time.sleep(0.05)
