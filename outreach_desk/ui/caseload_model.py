@@ -67,10 +67,6 @@ class RowWording:
         self._anonymous_tip = QCoreApplication.translate("CaseloadModel", "Anonymous contact")
         self._housing: dict[str, str] = {}
         self._days: dict[str, str] = {}
-        # cells are copies of one read-only cell: a copy takes its flags along, for half
-        # the cost of setting them on a new cell
-        self._cell = QStandardItem()
-        self._cell.setFlags(_READ_ONLY)
 
     def texts(self, row: CaseloadRow) -> tuple[str, ...]:
         return (
@@ -83,11 +79,14 @@ class RowWording:
         )
 
     def items(self, row: CaseloadRow) -> list[QStandardItem]:
-        copy = self._cell.clone
+        # Cells are made here, never by ``QStandardItem.clone()``: a clone is a plain C++
+        # item, and when the model deletes it PySide is not told, so its wrapper stays
+        # registered at a freed address (a later object there, e.g. a view's selection
+        # model, then came back as that stale item, or crashed the app).
         items = []
         for text in self.texts(row):
-            item = copy()
-            item.setText(text)
+            item = QStandardItem(text)
+            item.setFlags(_READ_ONLY)
             items.append(item)
         items[0].setData(row.id, CITIZEN_ID_ROLE)
         if row.anonymous:

@@ -195,3 +195,20 @@ def test_a_keystroke_paints_the_list_once_and_lays_out_nothing_else(
     assert panel.count.text() == "1 citizen(s)"
     assert len(paints.seen) == 1
     assert layouts.seen == []
+
+
+def test_cells_are_items_made_by_python_so_pyside_hears_when_the_model_deletes_them(
+    qapp: object,
+) -> None:
+    """A ``clone()`` of an item is a plain C++ item: once the model replaced or deleted it,
+    PySide still held its wrapper at the freed address, and a later object there (a view's
+    selection model) came back as that stale item, or crashed the app."""
+    import shiboken6
+
+    from outreach_desk.store.caseload import CaseloadRow
+
+    row = CaseloadRow(7, "id-7", "", "Ravnen", True, 1980, "street_homeless", "", None, None)
+    items = caseload_model.RowWording(date(2026, 12, 2)).items(row)
+    assert len(items) == len(caseload_model.COLUMNS)
+    assert all(shiboken6.createdByPython(item) for item in items)
+    assert all(not item.isEditable() for item in items)
