@@ -383,9 +383,24 @@ def _parse_push_extras(data: Any) -> tuple[PullRequest | None, AuditRequest | No
                 audit = AuditRequest(entries)  # as ``_parse_audit``
             else:
                 audit = decode(AuditRequest, raw)
+            _check_entries(audit.entries)
     except InvalidMessage as exc:
         raise ApiError(400, codes.INVALID_REQUEST, exc.message) from None
     return pull, audit
+
+
+def _check_entries(entries: list[dict[str, Any]]) -> None:
+    """Each access-log entry a push carries has its links (``seq``, ``prev_hash``, ``hash``):
+    refused with the rest of the request even where the push is then not applied (a
+    protocol-4 hello that asks something of the device first)."""
+    for i, entry in enumerate(entries):
+        seq = entry.get("seq")
+        if (
+            type(seq) is not int
+            or type(entry.get("prev_hash")) is not str
+            or type(entry.get("hash")) is not str
+        ):
+            raise InvalidMessage(f"$.audit.entries[{i}]: seq, prev_hash and hash are required")
 
 
 def _parse_ops(data: Any, where: str = "$") -> list[dict[str, Any]]:

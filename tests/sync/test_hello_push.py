@@ -133,6 +133,13 @@ def test_a_malformed_push_in_the_hello_is_refused_before_anything(world: World) 
     bad_pull = {"ops": [op], "pull": {"after": -1}}
     with pytest.raises(ProtocolError):
         anna._post("/v1/sync/hello", {**body, "push": bad_pull}, True)
+    # a log entry without its links is refused too, also where the hello would not have
+    # applied the push (here: a protocol newer than the server's)
+    bad_log = {"ops": [op], "audit": {"entries": [{"citizen_id": None}]}}
+    for protocol in (4, 99):
+        with pytest.raises(ProtocolError) as caught:
+            anna._post("/v1/sync/hello", {**body, "protocol": protocol, "push": bad_log}, True)
+        assert caught.value.code == "invalid_request" and "entries[0]" in caught.value.message
     assert not _on_server(anna, rid)
 
 
