@@ -25,6 +25,7 @@ from sync.protocol import wirejson
 from sync.protocol.codec import decode, encode
 from sync.protocol.errors import InvalidMessage
 from sync.protocol.messages import (
+    MAX_SEQ,
     PROTOCOL_VERSION,
     PUSH_OPS_LIMIT,
     AuditRequest,
@@ -395,12 +396,17 @@ def _check_entries(entries: list[dict[str, Any]]) -> None:
     protocol-4 hello that asks something of the device first)."""
     for i, entry in enumerate(entries):
         seq = entry.get("seq")
+        whole = type(seq) is int or (type(seq) is float and seq.is_integer())  # JSON: 3.0 is 3
         if (
-            type(seq) is not int
+            not whole
+            or not 0 <= seq <= MAX_SEQ  # type: ignore[operator]
             or type(entry.get("prev_hash")) is not str
             or type(entry.get("hash")) is not str
+            or type(entry.get("citizen_id")) not in (str, type(None))
         ):
-            raise InvalidMessage(f"$.audit.entries[{i}]: seq, prev_hash and hash are required")
+            raise InvalidMessage(
+                f"$.audit.entries[{i}]: seq (a whole number), prev_hash and hash are required"
+            )
 
 
 def _parse_ops(data: Any, where: str = "$") -> list[dict[str, Any]]:
