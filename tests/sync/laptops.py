@@ -120,3 +120,14 @@ def phone_edited_on_both(first: Laptop, second: Laptop) -> Citizen:
     second.edit_citizen(person.id, phone="33333333")
     first.sync()
     return person
+
+
+def edited_and_noted_after_a_sync(first: Laptop, second: Laptop) -> Citizen:
+    """A citizen both laptops hold; ``first`` has since changed its phone and written a note
+    about it, neither sent yet: two local changes for ``first``'s next sync."""
+    citizen = first.new_citizen(nickname="Ravnen", phone="11 22 33 44")
+    first.sync()
+    second.sync()
+    first.edit_citizen(citizen.id, phone="55 66 77 88")
+    first.write_note(citizen.id, "Mødt ved havnen, fik kaffe.")
+    return citizen

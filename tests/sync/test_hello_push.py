@@ -21,7 +21,7 @@ from sync.protocol import (
 )
 from sync.protocol.client import HelloAnswer, op_wire
 from tests.sync.conftest import World, make_op, new_id
-from tests.sync.laptops import Laptop
+from tests.sync.laptops import Laptop, edited_and_noted_after_a_sync
 from tests.sync.test_audit import chain
 from tests.sync.test_sync_in_push import _signed_requests
 
@@ -40,11 +40,7 @@ def test_a_sync_with_only_remote_changes_is_one_request(
     pair: tuple[Laptop, Laptop], world: World
 ) -> None:
     anna, bo = pair
-    citizen = anna.new_citizen(nickname="Ravnen", phone="11 22 33 44")
-    anna.sync()
-    bo.sync()
-    anna.edit_citizen(citizen.id, phone="55 66 77 88")
-    anna.write_note(citizen.id, "Mødt ved havnen, fik kaffe.")
+    edited_and_noted_after_a_sync(anna, bo)
     anna.sync()
     before = _signed_requests(world, bo)
     received = bo.sync()

@@ -21,7 +21,7 @@ from sync.protocol.client import op_wire
 from sync.protocol.digest import RecordVersion
 from sync.server import accounts, feed, schema
 from tests.sync.conftest import World, make_op, new_id
-from tests.sync.laptops import Laptop, laptop
+from tests.sync.laptops import Laptop, edited_and_noted_after_a_sync, laptop
 from tests.sync.test_audit import chain
 
 
@@ -42,11 +42,7 @@ def test_a_sync_with_local_changes_is_one_request_and_nothing_comes_back(
     pair: tuple[Laptop, Laptop], world: World
 ) -> None:
     anna, bo = pair
-    citizen = anna.new_citizen(nickname="Ravnen", phone="11 22 33 44")
-    anna.sync()
-    bo.sync()
-    anna.edit_citizen(citizen.id, phone="55 66 77 88")
-    anna.write_note(citizen.id, "Mødt ved havnen, fik kaffe.")
+    edited_and_noted_after_a_sync(anna, bo)
     before = _signed_requests(world, anna)
     report = anna.sync()
     assert _signed_requests(world, anna) - before == 1  # hello, with push, audit and pull
