@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -53,6 +54,11 @@ PULL_PAGE = MAX_PULL_LIMIT
 """Changes asked for per pull page: the most a server gives. Each page is one local
 transaction, and its fixed costs (the commit's encrypted page writes, the per-page reads, a
 request) are spread over twice the changes of a 500-change page."""
+PULL_GROUP = 5 * PULL_PAGE
+"""Most changes applied in one local transaction while pages arrive faster than they are
+applied (a long first pull): each commit writes every page of the indexes it touched again,
+encrypted, so five pages in one commit write far fewer pages than five commits. The pages
+are still applied in order, each with its cursor, and a commit never waits for the network."""
 AUDIT_BATCH = 1000
 
 
@@ -73,6 +79,11 @@ class Replica(Protocol):
         keep_cursor: bool = False,
         cursor_change_id: str | None = None,
     ) -> Any: ...
+    def pulling(self) -> AbstractContextManager[None]:
+        """One local transaction for the pages applied inside it, committed at the end
+        (each page's own becomes a savepoint: a page that fails undoes only itself)."""
+        ...
+
     def partition_lines(self) -> Mapping[str, str]: ...
     def partition_sums(self) -> Mapping[str, tuple[int, bytes]]: ...
     def requeue_lost(self, high_water: int) -> int: ...
@@ -152,6 +163,8 @@ class SyncEngine:
         self._push_size = (MAX_PUSH_OPS, DEFAULT_MAX_BODY_BYTES // 2)
         """Most ops, and most bytes of their fields, in one push: what every server takes
         until the hello says this server's own limits (half its body limit: headroom)."""
+        self._epoch = ""
+        """The epoch the hello named (a page names its own, if the server restarted)."""
         self._own: list[int] = []
         """Seqs of the changes this sync's pushes wrote: the pull leaves them out."""
 
@@ -316,6 +329,7 @@ class SyncEngine:
         self._checked = None
         self._check()
         first, self._first_page = self._first_page, None
+        self._epoch = epoch
 
         def fetch(after: int) -> PullPage:
             return self.client.pull_page(
@@ -329,26 +343,52 @@ class SyncEngine:
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead:
             page = first if first is not None else fetch(self.replica.cursor())
             while True:
-                following = ahead.submit(fetch, page.next) if page.more else None
-                changes = page.changes
-                try:
-                    self.replica.apply_changes(
-                        changes,
-                        page.next,
-                        page.epoch or epoch,
-                        cursor_change_id=page.next_change_id,
-                    )
-                except BaseException:
-                    if following is not None:
-                        following.cancel()  # (if already on the wire, it is waited for)
-                    raise
-                report.pulled += len(changes)
-                self._progress("pull", page.next, max(page.high_water, page.next))
+                with self.replica.pulling():
+                    following, failure = self._apply_pages(page, ahead, fetch, report)
+                if failure is not None:
+                    raise failure  # (the pages before the one that failed are committed)
                 if following is None:
-                    self._checked = page if page.partitions is not None else None
                     return
                 self._check()
                 page = following.result()
+
+    def _apply_pages(
+        self,
+        page: PullPage,
+        ahead: ThreadPoolExecutor,
+        fetch: Callable[[int], PullPage],
+        report: SyncReport,
+    ) -> tuple[Future[PullPage] | None, Exception | None]:
+        """Apply ``page``, and the pages after it already fetched when it is applied (up to
+        ``PULL_GROUP`` changes), each with the fetch of the next one under way. Returns the
+        fetch of the page to apply next (None after the last page), or the error of a page
+        that failed to apply (its own changes are undone, the pages before it stay)."""
+        grouped = 0
+        while True:
+            following = ahead.submit(fetch, page.next) if page.more else None
+            changes = page.changes
+            try:
+                self.replica.apply_changes(
+                    changes,
+                    page.next,
+                    page.epoch or self._epoch,
+                    cursor_change_id=page.next_change_id,
+                )
+            except BaseException as exc:
+                if following is not None:
+                    following.cancel()  # (if already on the wire, it is waited for)
+                if isinstance(exc, Exception):
+                    return None, exc
+                raise
+            report.pulled += len(changes)
+            grouped += len(changes)
+            self._progress("pull", page.next, max(page.high_water, page.next))
+            if following is None:
+                self._checked = page if page.partitions is not None else None
+                return None, None
+            if grouped >= PULL_GROUP or not _arrived(following) or self._cancelled():
+                return following, None  # commit what is applied before waiting or stopping
+            page = following.result()
 
     def _summaries(self, teams: Sequence[str]) -> dict[str, PartitionSummary]:
         if self._digest == SUM_DIGEST:
@@ -436,6 +476,12 @@ class SyncEngine:
             conflicts = [encode(c) for c in self.client.list_conflicts()]
         self.replica.store_conflicts(conflicts)
         report.open_conflicts = len(conflicts)
+
+
+def _arrived(fetch: Future[PullPage]) -> bool:
+    """The page is here, whole: applying it needs no wait (a failed fetch is raised outside
+    the transaction, after the pages before it are committed)."""
+    return fetch.done() and not fetch.cancelled() and fetch.exception() is None
 
 
 def _iso(moment: float) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 from ..domain.enums import AccessAction
 from .audit import GENESIS, AccessEntry
 from .codec import JSON, to_column, to_wire
+from .errors import translated
 from .outbox import OutboxEntry, read_json, write_field_versions
 from .repository import Repository
 from .store import Store
@@ -63,6 +64,10 @@ class ApplyReport:
     kept_local: int = 0
     parked: int = 0
 
+
+LARGE_PULL_ROWS = 10_000
+"""Rows written by a pull transaction from which its log is copied right away (a page of
+1000 new notes writes about five rows for each)."""
 
 _OP_ENVELOPE_BYTES = 512
 """An op's size on the wire beyond its fields' text: ids, names, base versions (generous)."""
@@ -341,6 +346,32 @@ class LocalReplica:
         )
 
     # --- pull -------------------------------------------------------------------------
+    @contextmanager
+    def pulling(self) -> Iterator[None]:
+        """One transaction for the pages applied inside it (``Replica.pulling``). After a
+        large one (a long first pull) the log is copied into the database file on the
+        store's checkpoint thread while the next pages are applied, rather than inside a
+        later commit."""
+        conn = self._ctx.conn
+        before = conn.total_changes
+        with translated():
+            conn.execute("BEGIN")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            if conn.in_transaction:  # (an error such as a full disk may have ended it)
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+        if conn.total_changes - before >= LARGE_PULL_ROWS:
+            self._store.checkpoint_soon()
+
     def apply_changes(
         self,
         changes: list[dict[str, Any]],
@@ -519,7 +550,7 @@ class LocalReplica:
                     report.parked += 1
                     return
                 report.applied += 1
-                page.refresh.setdefault(entity, {})[record_id] = None
+                page.refresh.setdefault(entity, {}).setdefault(record_id, False)
                 return
             updates = {name: to_column(f["value"]) for name, f in fields.items() if name in columns}
             fields = {}  # done
@@ -557,7 +588,7 @@ class LocalReplica:
                 [*updates.values(), page.now, row[0]],
             )
         report.applied += 1
-        page.refresh.setdefault(entity, {})[record_id] = None
+        page.refresh.setdefault(entity, {}).setdefault(record_id, row is not None)
 
     def _shadow(self, entity: str, record_id: str, name: str, value: Any, version: int) -> None:
         self._ctx.conn.execute(
@@ -628,23 +659,25 @@ class LocalReplica:
         obj = repo._load(self._ctx.query(f"SELECT * FROM {repo.table} WHERE rid = ?", (rid,))[0])
         repo._after_delete(obj, rid)
 
-    def _refresh_page(self, refresh: dict[str, dict[str, None]]) -> None:
+    def _refresh_page(self, refresh: dict[str, dict[str, bool]]) -> None:
         """Derived tables (search, join tables) of the records a page wrote, in bulk: each is
         rebuilt from the record as stored now, so doing it once at the end of the page gives
-        what doing it after every change gave."""
+        what doing it after every change gave. Records the page inserted have nothing derived
+        to remove first (rows are never deleted, so their rids are new too)."""
         for entity, ids in refresh.items():
             repo = self._repos[entity]
-            ordered = list(ids)
-            for chunk, marks in _in_chunks(ordered):
-                cursor = self._ctx.conn.execute(
-                    f"SELECT {repo.bulk_columns} FROM {repo.table} WHERE id IN ({marks})"
-                    " ORDER BY rid",
-                    chunk,
-                )
-                names = [column[0] for column in cursor.description]
-                rows = [dict(zip(names, row, strict=True)) for row in cursor]
-                if rows:
-                    repo._after_write_many(rows)
+            for fresh in (True, False):
+                ordered = [record_id for record_id, stored in ids.items() if stored != fresh]
+                for chunk, marks in _in_chunks(ordered):
+                    cursor = self._ctx.conn.execute(
+                        f"SELECT {repo.bulk_columns} FROM {repo.table} WHERE id IN ({marks})"
+                        " ORDER BY rid",
+                        chunk,
+                    )
+                    names = [column[0] for column in cursor.description]
+                    rows = [dict(zip(names, row, strict=True)) for row in cursor]
+                    if rows:
+                        repo._after_write_many(rows, fresh=fresh)
 
     def _refresh_derived(self, repo: Repository[Any], record_id: str) -> None:
         rows = self._ctx.query(f"SELECT * FROM {repo.table} WHERE id = ?", (record_id,))
@@ -1001,8 +1034,9 @@ class _Page:
     )
     """(rid, deleted_at) of records as stored before the page; an entry is used once (the
     record's first change in the page), later changes of the record read the table."""
-    refresh: dict[str, dict[str, None]] = dataclasses.field(default_factory=dict)
-    """Records whose derived tables are rebuilt at the end of the page, by entity, in order."""
+    refresh: dict[str, dict[str, bool]] = dataclasses.field(default_factory=dict)
+    """Records whose derived tables are rebuilt at the end of the page, by entity, in order,
+    each with whether it was stored before the page (False: the page inserted it)."""
     now: str = ""
     """The time the page is applied: ``created_at``/``updated_at`` of what it writes."""
     inserts: dict[str, list[tuple[Any, ...]]] = dataclasses.field(default_factory=dict)

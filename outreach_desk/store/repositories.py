@@ -56,10 +56,12 @@ def refresh_citizen_search(conn: Any, rid: int) -> None:
     )
 
 
-def refresh_citizen_searches(conn: Any, rids: list[int]) -> None:
-    """``refresh_citizen_search`` for many citizens in two statements."""
+def refresh_citizen_searches(conn: Any, rids: list[int], fresh: bool = False) -> None:
+    """``refresh_citizen_search`` for many citizens in two statements (one for ``fresh``
+    rows: new rids have no search rows to remove)."""
     marks = ", ".join("?" * len(rids))
-    conn.execute(f"DELETE FROM citizens_fts WHERE rowid IN ({marks})", rids)
+    if not fresh:
+        conn.execute(f"DELETE FROM citizens_fts WHERE rowid IN ({marks})", rids)
     conn.execute(
         f"INSERT INTO citizens_fts(rowid, name, nickname, cpr, places) {CITIZEN_FTS_SELECT}"
         f" AND c.rid IN ({marks})",
@@ -67,10 +69,11 @@ def refresh_citizen_searches(conn: Any, rids: list[int]) -> None:
     )
 
 
-def refresh_note_searches(conn: Any, rids: list[int]) -> None:
-    """``refresh_note_search`` for many notes in two statements."""
+def refresh_note_searches(conn: Any, rids: list[int], fresh: bool = False) -> None:
+    """``refresh_note_search`` for many notes in two statements (one for ``fresh`` rows)."""
     marks = ", ".join("?" * len(rids))
-    conn.execute(f"DELETE FROM notes_fts WHERE rowid IN ({marks})", rids)
+    if not fresh:
+        conn.execute(f"DELETE FROM notes_fts WHERE rowid IN ({marks})", rids)
     conn.execute(
         f"INSERT INTO notes_fts(rowid, body) {NOTE_FTS_SELECT} AND n.rid IN ({marks})", rids
     )
@@ -104,8 +107,8 @@ class CitizenRepository(Repository[Citizen]):
 
     bulk_columns = "rid"
 
-    def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
-        refresh_citizen_searches(self._ctx.conn, [row["rid"] for row in rows])
+    def _after_write_many(self, rows: list[dict[str, Any]], fresh: bool = False) -> None:
+        refresh_citizen_searches(self._ctx.conn, [row["rid"] for row in rows], fresh)
 
     def all_ids(self) -> list[str]:
         return [
@@ -150,12 +153,13 @@ class NoteRepository(Repository[JournalNote]):
 
     bulk_columns = "rid, id, deleted_at, event_time, citizen_ids"
 
-    def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
+    def _after_write_many(self, rows: list[dict[str, Any]], fresh: bool = False) -> None:
         conn = self._ctx.conn
-        refresh_note_searches(conn, [row["rid"] for row in rows])
-        conn.executemany(
-            "DELETE FROM note_citizens WHERE note_id = ?", [(row["id"],) for row in rows]
-        )
+        refresh_note_searches(conn, [row["rid"] for row in rows], fresh)
+        if not fresh:
+            conn.executemany(
+                "DELETE FROM note_citizens WHERE note_id = ?", [(row["id"],) for row in rows]
+            )
         # the two columns the links need, decoded as ``_load`` decodes them (without
         # building a whole note per row)
         links: list[tuple[str, str, str]] = []

@@ -55,9 +55,10 @@ class Repository(Generic[T]):
     def _after_delete(self, obj: T, rid: int) -> None:
         self._after_write(obj, rid)
 
-    def _after_write_many(self, rows: list[dict[str, Any]]) -> None:
+    def _after_write_many(self, rows: list[dict[str, Any]], fresh: bool = False) -> None:
         """``_after_write`` for many stored rows at once (a page of synced changes);
-        repositories with derived tables override it to do the work in bulk."""
+        repositories with derived tables override it to do the work in bulk. ``fresh``: the
+        rows were just inserted, so nothing derived from them is stored yet."""
         for row in rows:
             self._after_write(self._load(row), row["rid"])
 

@@ -11,8 +11,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from outreach_desk.domain import Citizen
-from outreach_desk.store import KdfParams, Session, Store
+from outreach_desk.store import KdfParams, Session, Store, connection
 from tests.conftest import PASSPHRASE, FakeClock
 from tests.store.factories import citizen
 from tests.store.file_alone import checkpoint_threads, citizens_in_file_alone
@@ -130,3 +132,24 @@ def test_the_plaintext_benchmark_store_checkpoints_on_its_own_connection(
     finally:
         store.close()
     assert not checkpoint_threads(path)
+
+
+def test_the_log_file_is_cut_back_once_copied(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large write leaves a large log; once it is copied, the next write starts the log
+    over and the file shrinks to ``WAL_KEPT_BYTES`` (it used to keep its largest size)."""
+    monkeypatch.setattr(connection, "WAL_KEPT_BYTES", 256 * 1024)
+    profile = closed_profile(tmp_path / "p", clock)
+    log = Path(f"{profile / 'store.db'}-wal")
+    with Store.open(profile, PASSPHRASE, clock=clock) as store:
+        assert store.paths.database == profile / "store.db"
+        with store.transaction():
+            for i in range(200):
+                citizen(store, name=f"Borger {i}", cpr=None, description="x" * 4000)
+        assert log.stat().st_size > 2 * 1024 * 1024
+        store.checkpoint_soon()
+        wait_for(lambda: store._checkpointer.done > 0, "no checkpoint ran")
+        citizen(store, name="Efter", cpr=None)  # the next write starts the log over
+        assert log.stat().st_size <= 256 * 1024
+        assert len(store.citizens.all_ids()) == 201

@@ -113,6 +113,64 @@ def test_remote_page_is_applied_with_its_cursor(store: Store) -> None:
     assert store.outbox.count() == 0  # remote changes are not sent back
 
 
+def _remote_note(seq: int, record_id: str, citizen_id: str, text: str) -> dict:
+    when = "2026-03-02T10:00:00.000000+00:00"
+    values = {
+        "id": record_id,
+        "team_id": TEAM,
+        "caseworker": "someone",
+        "place_id": None,
+        "event_time": when,
+        "written_time": when,
+        "contact_form": "outreach",
+        "citizen_ids": [citizen_id],
+        "text": text,
+    }
+    return _change(seq, "note", record_id, values)
+
+
+def test_records_new_in_a_page_are_found_and_a_later_edit_replaces_their_words(
+    store: Store,
+) -> None:
+    """A page's new records get their search rows and links without removing any first
+    (they have none); a later page's edit replaces what the first page derived."""
+    replica = LocalReplica(store)
+    person, written = uuid7(), uuid7()
+    replica.apply_changes(
+        [_remote_citizen(1, person), _remote_note(2, written, person, "Mødt ved Banegården")],
+        2,
+        "e1",
+    )
+    assert [h.id for h in store.search_citizens("Fjern")] == [person]
+    assert [h.id for h in store.search_notes("Banegården")] == [written]
+    assert [n.id for n in store.notes.timeline(person)] == [written]
+    edit = _change(3, "note", written, {"text": "Mødt ved Havnen"})
+    renamed = _change(4, "citizen", person, {"nickname": "Nær"})
+    replica.apply_changes([edit, renamed], 4, "e1")
+    assert store.search_notes("Banegården") == [] and store.search_citizens("Fjern") == []
+    assert [h.id for h in store.search_notes("Havnen")] == [written]
+    assert [h.id for h in store.search_citizens("Nær")] == [person]
+    assert [n.id for n in store.notes.timeline(person)] == [written]
+    index_rows = store.context.conn.execute("SELECT count(*) FROM notes_fts").fetchone()[0]
+    assert index_rows == 1
+
+
+def test_pages_in_one_pull_transaction_stay_when_a_later_one_fails(store: Store) -> None:
+    """``pulling``: a page that fails undoes only itself; the pages before it, with their
+    cursor, are committed when the transaction ends."""
+    replica = LocalReplica(store)
+    first, second = uuid7(), uuid7()
+    with replica.pulling():
+        replica.apply_changes([_remote_citizen(5, first)], 5, "e1")
+        broken = _remote_citizen(6, second)
+        del broken["seq"]
+        with pytest.raises(KeyError):
+            replica.apply_changes([_remote_citizen(6, uuid7()), broken], 6, "e1")
+    assert not store.context.conn.in_transaction
+    assert replica.cursor() == 5
+    assert store.citizens.all_ids() == [first]
+
+
 def test_same_page_twice_changes_nothing(store: Store) -> None:
     replica = LocalReplica(store)
     record_id = uuid7()

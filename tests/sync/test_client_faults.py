@@ -166,8 +166,9 @@ def test_disk_full_during_a_pull_is_reported_and_the_next_sync_completes(
     world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Bo's disk fills up half-way through pulling a large caseload. The sync fails with the
-    store's DiskFull; the cursor covers exactly the pages that were written; his own unsynced
-    note is still there and still queued. With space freed, the next sync completes."""
+    store's DiskFull; the cursor covers exactly the pages that were committed (two pages to a
+    transaction here, so some are before the disk fills); his own unsynced note is still
+    there and still queued. With space freed, the next sync completes."""
     anna = laptop(world, tmp_path, "anna")
     with anna.store.transaction():
         people = [
@@ -176,6 +177,7 @@ def test_disk_full_during_a_pull_is_reported_and_the_next_sync_completes(
         ]
     anna.sync()
     monkeypatch.setattr(engine, "PULL_PAGE", 40)
+    monkeypatch.setattr(engine, "PULL_GROUP", 80)
     with _tiny_disk("4m") as disk:
         bo_store = Store.create(
             disk / "bo",

@@ -3,6 +3,9 @@ nothing duplicated, conflicts kept for people."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +13,8 @@ import pytest
 
 from outreach_desk.domain import Addendum
 from outreach_desk.services import sync_service
+from outreach_desk.store.replica import LocalReplica
+from sync.engine import SyncCancelled
 from sync.protocol import DeviceRevoked, SyncClient
 from sync.server import accounts
 from tests.sync.conftest import World
@@ -296,6 +301,129 @@ def test_the_check_of_a_sync_comes_with_the_last_pull_page(
     report = bo.sync()
     assert report.repaired == [bo.team] and report.still_mismatched == []
     assert asked == ["verify"]  # only to confirm the repair
+
+
+def _commits_recorded(monkeypatch: pytest.MonkeyPatch) -> tuple[list[int], threading.Event]:
+    """The cursor at each commit of a pull transaction, and an event set by every commit."""
+    commits: list[int] = []
+    committed = threading.Event()
+    original = LocalReplica.pulling
+
+    @contextmanager
+    def pulling(self: LocalReplica) -> Iterator[None]:
+        with original(self):
+            yield
+        commits.append(self.cursor())
+        committed.set()
+
+    monkeypatch.setattr(LocalReplica, "pulling", pulling)
+    return commits, committed
+
+
+def test_pages_that_are_already_here_share_one_commit(
+    pair: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long pull commits once for several pages while each arrives before the one before
+    it is applied (here every fetch is waited for), at most ``PULL_GROUP`` changes each."""
+    import sync.engine
+
+    anna, bo = pair
+    people = [anna.new_citizen(name=f"Person {i}") for i in range(9)]
+    anna.sync()
+    monkeypatch.setattr(sync.engine, "PULL_PAGE", 2)
+    monkeypatch.setattr(sync.engine, "PULL_GROUP", 4)
+    monkeypatch.setattr(sync.engine, "_arrived", lambda fetch: fetch.exception() is None)
+    commits, _ = _commits_recorded(monkeypatch)
+    seqs: list[int] = []
+    original_apply = LocalReplica.apply_changes
+
+    def apply_changes(self: LocalReplica, changes: Any, next_cursor: int, *a: Any, **k: Any) -> Any:
+        seqs.append(next_cursor)
+        return original_apply(self, changes, next_cursor, *a, **k)
+
+    monkeypatch.setattr(LocalReplica, "apply_changes", apply_changes)
+    report = bo.sync()
+    assert report.pulled == 9 and len(seqs) == 5
+    assert commits == [seqs[1], seqs[3], seqs[4]]  # two pages to a commit, then the last
+    assert sorted(bo.store.citizens.all_ids()) == sorted(p.id for p in people)
+    assert anna.snapshot() == bo.snapshot()
+
+
+def test_a_pull_commits_what_it_applied_before_it_waits_for_the_network(
+    pair: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page after the next one is slow to come: the pages applied so far are committed
+    (cursor and all) while the laptop waits for it, so a connection lost then costs
+    nothing of them."""
+    import sync.engine
+
+    anna, bo = pair
+    people = [anna.new_citizen(name=f"Person {i}") for i in range(7)]
+    anna.sync()
+    monkeypatch.setattr(sync.engine, "PULL_PAGE", 2)
+    commits, committed = _commits_recorded(monkeypatch)
+    original_fetch = SyncClient.pull_page
+    fetches: list[bool] = []
+
+    def pull_page(self: SyncClient, after: int, *args: Any, **kwargs: Any) -> Any:
+        fetches.append(True)
+        if len(fetches) == 2:  # the late page: the commit must not wait for it
+            fetches[-1] = committed.wait(30)
+        return original_fetch(self, after, *args, **kwargs)
+
+    monkeypatch.setattr(SyncClient, "pull_page", pull_page)
+    report = bo.sync()
+    assert fetches[1] is True  # the commit came while the late page was on its way
+    assert report.pulled == 7 and commits[-1] == bo.replica.cursor()
+    assert sorted(bo.store.citizens.all_ids()) == sorted(p.id for p in people)
+
+
+def test_a_sync_cancelled_during_a_long_pull_keeps_the_pages_it_applied(
+    pair: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancelled after the first page, while the next pages are already here (and would
+    share its transaction): the first page is committed, the sync stops, and the next sync
+    brings the rest."""
+    import sync.engine
+
+    anna, bo = pair
+    people = [anna.new_citizen(name=f"Person {i}") for i in range(7)]
+    anna.sync()
+    monkeypatch.setattr(sync.engine, "PULL_PAGE", 2)
+    monkeypatch.setattr(sync.engine, "_arrived", lambda fetch: fetch.exception() is None)
+    pulled: list[int] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "pull":
+            pulled.append(done)
+
+    with pytest.raises(SyncCancelled):
+        sync_service.sync_now(bo.store, progress, cancelled=lambda: bool(pulled))
+    assert bo.replica.cursor() == pulled[0]
+    assert bo.store.citizens.count() == 2
+    report = bo.sync()
+    assert report.pulled == 5
+    assert sorted(bo.store.citizens.all_ids()) == sorted(p.id for p in people)
+
+
+def test_a_large_pull_transaction_has_its_log_copied_while_the_pull_goes_on(
+    pair: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import outreach_desk.store.replica as replica_module
+
+    anna, bo = pair
+    for i in range(3):
+        anna.new_citizen(name=f"Person {i}")
+    anna.sync()
+    asked: list[bool] = []
+    monkeypatch.setattr(bo.store, "checkpoint_soon", lambda: asked.append(True))
+    bo.sync()
+    assert len(asked) == 1  # after the sync only: a small pull
+    monkeypatch.setattr(replica_module, "LARGE_PULL_ROWS", 3)
+    anna.new_citizen(name="Person 3")
+    anna.sync()
+    bo.sync()
+    assert len(asked) == 3  # after the pull transaction, and after the sync
 
 
 def test_a_crash_while_a_page_is_applied_keeps_the_pages_before_it(
