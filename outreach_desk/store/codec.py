@@ -17,6 +17,8 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, cast
 
+import orjson
+
 T = TypeVar("T")
 JSON = Any
 
@@ -150,11 +152,27 @@ def _compact_json() -> Callable[[Any], str]:
 compact_json = _compact_json()
 
 
+def _list_json(value: list[Any]) -> str:
+    """``compact_json`` of a list, the same text, quicker for the usual ones (a synced page
+    writes tens of thousands: ids, topics, nothing): empty, or only text, which orjson writes
+    alike (it refuses text that is not valid Unicode, left to the standard library)."""
+    if not value:
+        return "[]"
+    if all(type(item) is str for item in value):
+        try:
+            return orjson.dumps(value).decode()
+        except orjson.JSONEncodeError:
+            pass
+    return compact_json(value)
+
+
 def to_column(value: JSON) -> Any:
     """A wire value as an SQLite column value (lists and objects become JSON text)."""
     kind = type(value)
     if kind is str or kind is int or value is None:
         return value  # most values, asked first (a page of synced changes has many)
+    if kind is list:
+        return _list_json(value)
     if isinstance(value, list | dict):
         return compact_json(value)
     if isinstance(value, bool):

@@ -495,7 +495,7 @@ class LocalReplica:
         deleted = int(bool(change.get("deleted")))
         moved_to = _moved_to(change)
         partition = moved_to or change["partition"]
-        versions = {name: int(f["version"]) for name, f in fields.items()}
+        versions = {name: f["version"] for name, f in fields.items()}  # (ints: checked)
         page.noted.append(
             (entity, record_id, partition, max(versions.values(), default=seq), deleted)
         )

@@ -97,3 +97,10 @@ def test_lists_and_objects_are_stored_as_the_standard_library_writes_them(value:
     expected = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     assert to_column(value) == expected
     assert compact_json(value) == expected
+
+
+@given(st.lists(st.text(st.characters() | st.characters(categories=["Cs"])), max_size=6))
+def test_lists_of_text_are_stored_as_the_standard_library_writes_them(value: list[str]) -> None:
+    """The quick way for lists of text (ids, topics) writes the same: quotes, backslashes,
+    control characters, any script, and lone surrogates (left to the standard library)."""
+    assert to_column(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
