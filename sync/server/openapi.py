@@ -103,6 +103,23 @@ _AUDIT_ENTRY = {
     "required": ["seq", "prev_hash", "hash"],
 }
 
+_NO_NUL = "^[^\\u0000]*$"
+VALUE_WITHOUT_NUL: dict[str, Any] = {
+    "description": "Any JSON value whose text (object keys included) holds no NUL character:"
+    " PostgreSQL stores none, so the server refuses it on every backend.",
+    "anyOf": [
+        {"type": "string", "pattern": _NO_NUL},
+        {"type": ["number", "boolean", "null"]},
+        {"type": "array", "items": {"$ref": "#/components/schemas/ValueWithoutNul"}},
+        {
+            "type": "object",
+            "propertyNames": {"pattern": _NO_NUL},
+            "additionalProperties": {"$ref": "#/components/schemas/ValueWithoutNul"},
+        },
+    ],
+}
+"""A decided conflict's value (``/v1/conflicts/{id}/resolve``): any JSON, no NUL in it."""
+
 CONSTRAINTS: dict[str, dict[str, dict[str, Any]]] = {
     # message -> property -> JSON Schema keywords that replace the generated ones
     "FieldChange": {"base": {"anyOf": [_SEQ, {"type": "null"}]}},
@@ -122,7 +139,7 @@ CONSTRAINTS: dict[str, dict[str, dict[str, Any]]] = {
             "type": "string",
             "minLength": 1,
             "maxLength": 200,
-            "pattern": "^[^\\u0000]*$",
+            "pattern": _NO_NUL,
         },
         "device_public_key": {"type": "string", "pattern": "^[A-Za-z0-9+/]{43}=$"},
     },
@@ -150,6 +167,7 @@ CONSTRAINTS: dict[str, dict[str, dict[str, Any]]] = {
     },
     "AuditRequest": {"entries": {"type": "array", "items": _AUDIT_ENTRY}},
     "CitizenAuditRequest": {"citizen_id": _UUID},
+    "ResolveRequest": {"value": {"$ref": "#/components/schemas/ValueWithoutNul"}},
 }
 OP_NEEDS_FIELDS = {
     "if": {"properties": {"kind": {"enum": ["upsert", "append"]}}},
@@ -186,6 +204,7 @@ def install_openapi(app: FastAPI) -> None:
         )
         components = doc.setdefault("components", {}).setdefault("schemas", {})
         components["Error"] = ERROR_SCHEMA
+        components["ValueWithoutNul"] = VALUE_WITHOUT_NUL
         for path, (request, response) in BODIES.items():
             operation = doc["paths"][path]["post"]
             operation["requestBody"] = {

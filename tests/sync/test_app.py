@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 import httpx
+import jsonschema_rs
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
@@ -35,6 +36,18 @@ def test_openapi_document_describes_every_endpoint(server: Server) -> None:
     schemas = doc["components"]["schemas"]
     assert {"Op", "FieldChange", "PushResponse", "Change", "Error"} <= set(schemas)
     assert schemas["Op"]["properties"]["kind"]["enum"] == ["upsert", "delete", "append"]
+
+
+def test_openapi_document_says_a_decided_value_holds_no_nul(server: Server) -> None:
+    """The server refuses a conflict decision with a NUL anywhere in its text (PostgreSQL
+    stores none); the document says so, keys and nested values included."""
+    doc = httpx.get(f"{server.url}/openapi.json").json()
+    root = {"$ref": "#/components/schemas/ResolveRequest", "components": doc["components"]}
+    validator = jsonschema_rs.Draft202012Validator(root)
+    fine = {"value": {"navn": ["Jens", 3, 1.5, None, True, {"æ": "ø"}]}}
+    assert validator.is_valid(fine)
+    for nul in ("a\x00", ["ok", {"k": "v\x00"}], {"k\x00": 1}, {"k": {"k2\x00": []}}):
+        assert not validator.is_valid({"value": nul}), nul
 
 
 def test_unknown_path_and_bad_json_give_stable_error_codes(server: Server) -> None:

@@ -4,7 +4,8 @@ unsigned. Checks: never a 5xx, responses match the document, schema-valid reques
 refused as invalid, and schema-invalid ones are refused with a 4xx.
 
 ``OUTREACH_FUZZ_EXAMPLES`` sets the examples per operation and mode (default kept small so the
-run stays well under a minute; e.g. 500 for a long run).
+run stays well under a minute; e.g. 500 for a long run); ``OUTREACH_FUZZ_ONLY`` limits a run to
+the operations whose path holds that text (e.g. ``/v1/conflicts``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tests.sync.conftest import World
 
 EXAMPLES = int(os.environ.get("OUTREACH_FUZZ_EXAMPLES", "6"))
 LONG_RUN = "OUTREACH_FUZZ_EXAMPLES" in os.environ
+ONLY = os.environ.get("OUTREACH_FUZZ_ONLY", "")
 
 CONFIG = SchemathesisConfig.from_dict(
     {
@@ -97,7 +99,7 @@ def _fuzz(world: World, signed: bool) -> list[str]:
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {op.path for op in operations} >= set(BODIES)
     problems: list[str] = []
-    for operation in operations:
+    for operation in (op for op in operations if ONLY in op.path):
         modes = [GenerationMode.POSITIVE]
         if operation.body or operation.path_parameters:
             modes.append(GenerationMode.NEGATIVE)

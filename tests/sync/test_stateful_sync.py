@@ -33,6 +33,7 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import func, select
 
+import sync.engine
 from outreach_desk import __version__
 from outreach_desk.domain import (
     Goal,
@@ -589,7 +590,12 @@ def bench(tmp_path: Path) -> Iterator[Bench]:
         db.dispose()
 
 
-def test_laptops_and_server_agree_after_random_work_syncs_and_faults(bench: Bench) -> None:
+def test_laptops_and_server_agree_after_random_work_syncs_and_faults(
+    bench: Bench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # small pull pages, a few to a transaction: faults fall between pages and inside groups
+    monkeypatch.setattr(sync.engine, "PULL_PAGE", 4)
+    monkeypatch.setattr(sync.engine, "PULL_GROUP", 8)
     machine = type("Scenario", (SyncWorld,), {"bench": bench})
     try:
         run_state_machine_as_test(
