@@ -51,9 +51,9 @@ from sync.protocol import (
 from sync.protocol.client import HelloAnswer, PullPage, PushAnswer, result_wire
 
 PULL_PAGE = MAX_PULL_LIMIT
-"""Changes asked for per pull page: the most a server gives. Each page is one local
-transaction, and its fixed costs (the commit's encrypted page writes, the per-page reads, a
-request) are spread over twice the changes of a 500-change page."""
+"""Changes asked for per pull page: the most a server gives. A page's fixed costs (the
+per-page reads, a request, and a commit unless it shares one) are spread over twice the
+changes of a 500-change page."""
 PULL_GROUP = 5 * PULL_PAGE
 """Most changes applied in one local transaction while pages arrive faster than they are
 applied (a long first pull): each commit writes every page of the indexes it touched again,
@@ -323,9 +323,11 @@ class SyncEngine:
         report.forgotten = self.replica.forget_partitions(report.teams)
 
     def _pull(self, report: SyncReport, epoch: str) -> None:
-        """Pages are applied in order, each with its cursor in one local transaction; while
-        one is applied the next is already fetched (from where the page ends, which is where
-        the cursor stands once it is applied), on a helper thread that only talks HTTP."""
+        """Pages are applied in order, each with its cursor; while one is applied the next
+        is already fetched (from where the page ends, which is where the cursor stands once
+        it is applied), on a helper thread that only talks HTTP. Pages that have arrived by
+        the time the one before them is applied share its local transaction (``PULL_GROUP``);
+        the transaction is committed before the engine waits for a page, or stops."""
         self._checked = None
         self._check()
         first, self._first_page = self._first_page, None
