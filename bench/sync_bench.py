@@ -18,7 +18,8 @@ What is measured, per backend:
    through its repositories; the outbox is pushed by the sync engine's push stage. "protocol"
    counts only ``SyncClient.push_wire`` (check, encode, HTTP, server); "desktop" the whole
    stage (reading the outbox, checking ops, recording the answers).
-2. pull into an empty device: "protocol" is ``SyncClient.pull`` pages; "desktop" the engine's
+2. pull into an empty device: "protocol" is ``SyncClient.pull`` pages (and ``pull_page`` as
+   the engine asks for them, in the values form); "desktop" the engine's
    pull stage into a second laptop's encrypted store (HTTP + ``LocalReplica.apply_changes``);
    "apply only" the time inside ``apply_changes``. Both stages run with the garbage
    collector as ``sync_now`` sets it (``sync_service.fewer_collections``).
@@ -64,7 +65,7 @@ from outreach_desk.services import sync_service
 from outreach_desk.store import KdfParams, Store
 from outreach_desk.store.replica import LocalReplica
 from sync.engine import PULL_PAGE, SyncEngine, SyncReport
-from sync.protocol import FieldChange, Op, SyncClient
+from sync.protocol import VALUES_FORM, FieldChange, Op, SyncClient
 from sync.server import accounts, schema
 from sync.server.db import Database
 from sync.server.identity import initialise
@@ -478,7 +479,7 @@ def bench_push_pull(setup: Setup, figures: Figures, total: int) -> tuple[Store, 
         start = time.perf_counter()
         after, pulled, more = 0, 0, True
         while more:
-            raw = probe.pull_page(after, PULL_PAGE)
+            raw = probe.pull_page(after, PULL_PAGE, form=VALUES_FORM)
             pulled += len(raw.changes)
             after, more = raw.next, raw.more
         figures.values["pull_page"] = total / (time.perf_counter() - start)

@@ -37,6 +37,8 @@ from sync.protocol import (
     SUM_DIGEST,
     SUM_DIGEST_PROTOCOL,
     SYNC_IN_PUSH_PROTOCOL,
+    VALUES_FORM,
+    VALUES_FORM_PROTOCOL,
     AuditBase,
     CursorCheck,
     DeviceMarks,
@@ -163,6 +165,9 @@ class SyncEngine:
         self._push_size = (MAX_PUSH_OPS, DEFAULT_MAX_BODY_BYTES // 2)
         """Most ops, and most bytes of their fields, in one push: what every server takes
         until the hello says this server's own limits (half its body limit: headroom)."""
+        self._form = VALUES_FORM if protocol >= VALUES_FORM_PROTOCOL else None
+        """How pull pages are asked for: in the values form from protocol 5 (a server that
+        does not know it answers as before, and the replica reads both forms)."""
         self._epoch = ""
         """The epoch the hello named (a page names its own, if the server restarted)."""
         self._own: list[int] = []
@@ -246,7 +251,7 @@ class SyncEngine:
         uploaded, entries = self.replica.audit_after()
         head = self.replica.audit_hash_at(uploaded)
         base = AuditBase(uploaded, head) if head is not None else None
-        pull = PullRequest(cursor, PULL_PAGE, None, True, [], SUM_DIGEST)
+        pull = PullRequest(cursor, PULL_PAGE, None, True, [], SUM_DIGEST, self._form)
         return self.client.hello_and_push(
             self.app_version, check, marks, ops, pull, entries[:AUDIT_BATCH], base
         )
@@ -306,7 +311,9 @@ class SyncEngine:
         if not report.rolled_back:
             entries = self.replica.audit_after()[1][:AUDIT_BATCH]
         after = self.replica.cursor()
-        pull = PullRequest(after, PULL_PAGE, None, self._ask_check, self._skip(after), self._digest)
+        pull = PullRequest(
+            after, PULL_PAGE, None, self._ask_check, self._skip(after), self._digest, self._form
+        )
         self._take_push(ops, self.client.push_and_pull(ops, pull, entries), report)
 
     def _skip(self, after: int) -> list[int] | None:
@@ -340,6 +347,7 @@ class SyncEngine:
                 check=self._ask_check,
                 skip=self._skip(after),
                 digest=self._digest,
+                form=self._form,
             )
 
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead:
@@ -432,7 +440,7 @@ class SyncEngine:
         after = 0
         while True:
             self._check()
-            page = self.client.pull_page(after, PULL_PAGE, partitions=[team])
+            page = self.client.pull_page(after, PULL_PAGE, partitions=[team], form=self._form)
             self.replica.apply_changes(
                 page.changes, page.next, page.epoch or epoch, keep_cursor=True
             )

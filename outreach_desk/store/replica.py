@@ -488,14 +488,13 @@ class LocalReplica:
     def _apply_one(self, change: dict[str, Any], report: ApplyReport) -> None:
         entity, record_id = change["entity"], change["record_id"]
         repo = self._repos.get(entity)
-        fields: dict[str, dict[str, Any]] = change.get("fields") or {}
+        values, versions = _values_and_versions(change)
         seq = int(change["seq"])
         page = self._page
         assert page is not None  # _apply_one runs inside apply_changes
         deleted = int(bool(change.get("deleted")))
-        moved_to = _moved_to(change)
+        moved_to = _moved_to(change, values)
         partition = moved_to or change["partition"]
-        versions = {name: f["version"] for name, f in fields.items()}  # (ints: checked)
         page.noted.append(
             (entity, record_id, partition, max(versions.values(), default=seq), deleted)
         )
@@ -534,7 +533,7 @@ class LocalReplica:
         columns = _columns(repo.cls)
         updates: dict[str, Any] = {}
         newer = page.versions.get(key)
-        if not known and not pending and fields:
+        if not known and not pending and values:
             # the first this laptop hears of the record (most of a first pull): every field
             # is newer than nothing, and none is under a local edit
             known.update(versions)
@@ -543,18 +542,18 @@ class LocalReplica:
             else:
                 newer.update(versions)
             if row is None:  # a new record: its row is made straight from the fields
-                plan = _row_plan(repo.table, repo.cls, tuple(fields))
+                plan = _row_plan(repo.table, repo.cls, tuple(values))
                 if not plan.taken:
                     return  # nothing this version of the app holds
-                if plan.partial or not self._insert_new(repo, record_id, fields, plan, page):
+                if plan.partial or not self._insert_new(repo, record_id, values, plan, page):
                     report.parked += 1
                     return
                 report.applied += 1
                 page.refresh.setdefault(entity, {}).setdefault(record_id, False)
                 return
-            updates = {name: to_column(f["value"]) for name, f in fields.items() if name in columns}
-            fields = {}  # done
-        for name, change_field in fields.items():
+            updates = {name: to_column(v) for name, v in values.items() if name in columns}
+            values = {}  # done
+        for name, value in values.items():
             version = versions[name]
             if known.get(name, -1) >= version:
                 report.skipped_stale += 1
@@ -567,10 +566,10 @@ class LocalReplica:
                 continue
             if name in pending:
                 # rebased: the local edit stays on top; the server's value is remembered
-                self._shadow(entity, record_id, name, change_field["value"], version)
+                self._shadow(entity, record_id, name, value, version)
                 report.kept_local += 1
                 continue
-            updates[name] = to_column(change_field["value"])
+            updates[name] = to_column(value)
         if updates and row is not None and row[1] is not None and not pending:
             updates["deleted_at"] = None  # changed on the server, so alive there: a delete lost
         if not updates:
@@ -624,16 +623,16 @@ class LocalReplica:
         self,
         repo: Repository[Any],
         record_id: str,
-        fields: dict[str, dict[str, Any]],
+        values: dict[str, Any],
         plan: _RowPlan,
         page: _Page,
     ) -> bool:
         """``_insert`` of a record's first change (every field a column value), the row made
         in one pass over its fields by ``plan``."""
         if plan.made_per_row:
-            values = {name: to_column(fields[name]["value"]) for name in plan.taken}
-            return self._insert(repo, record_id, values, page)
-        row = [to_column(fields[name]["value"]) for name in plan.taken]
+            columns = {name: to_column(values[name]) for name in plan.taken}
+            return self._insert(repo, record_id, columns, page)
+        row = [to_column(values[name]) for name in plan.taken]
         if plan.id_at is None:
             row.append(record_id)
         else:
@@ -1088,12 +1087,26 @@ def _in_chunks(ids: Sequence[Any]) -> Iterator[tuple[Sequence[Any], str]]:
         yield chunk, ", ".join("?" * len(chunk))
 
 
-def _moved_to(change: dict[str, Any]) -> str | None:
+def _moved_to(change: dict[str, Any], values: dict[str, Any]) -> str | None:
     """The team a "moved" change says the record went to (None for other changes)."""
     if change.get("kind") != "moved":
         return None
-    team = (change.get("fields") or {}).get("team_id", {}).get("value")
+    team = values.get("team_id")
     return str(team) if team else None
+
+
+def _values_and_versions(change: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int]]:
+    """A pulled change's field values and versions, from either form: ``values`` with one
+    ``version`` (``VALUES_FORM``, protocol 5), or ``fields`` of ``{value, version}``. The
+    versions are integers: the client checked the page."""
+    values = change.get("values")
+    if values is not None:
+        return values, dict.fromkeys(values, change["version"])
+    fields: dict[str, dict[str, Any]] = change.get("fields") or {}
+    return (
+        {name: f["value"] for name, f in fields.items()},
+        {name: f["version"] for name, f in fields.items()},
+    )
 
 
 class _PendingBases:

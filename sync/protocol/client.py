@@ -239,7 +239,7 @@ class SyncClient:
         data = self._post("/v1/sync/pull", _pull_request_wire(request), True)
         page = _plain_page(data)
         if page is None or page.partitions is not None:
-            return decode(PullResponse, data)
+            return decode(PullResponse, _in_fields_form(data))
         changes = [_change(c) for c in page.changes]
         return PullResponse(changes, page.next, page.more, page.epoch, page.high_water)
 
@@ -252,15 +252,18 @@ class SyncClient:
         check: bool = False,
         skip: Sequence[int] | None = None,
         digest: str | None = None,
+        form: str | None = None,
     ) -> PullPage:
         """``pull``, with the changes left as checked JSON objects (``encode(change)``) for a
         caller that wants them as dicts anyway: saves building and unbuilding a page.
         ``check``: ask for the sync's check on the last page (``PullRequest.check``);
         ``skip``: own writes to leave out (``PullRequest.skip``, protocol 3); ``digest``: the
-        kind of digest the check holds (``PullRequest.digest``, protocol 3)."""
+        kind of digest the check holds (``PullRequest.digest``, protocol 3); ``form``:
+        ``VALUES_FORM`` for changes in the values form (protocol 5; an older server answers
+        as before, so a change may come in either form)."""
         chosen = None if partitions is None else list(partitions)
         request = PullRequest(
-            after, limit, chosen, check, None if skip is None else list(skip), digest
+            after, limit, chosen, check, None if skip is None else list(skip), digest, form
         )
         return _page(self._post("/v1/sync/pull", _pull_request_wire(request), True))
 
@@ -462,6 +465,8 @@ def _pull_request_wire(request: PullRequest) -> dict[str, Any]:
         del wire["skip"]
     if request.digest is None:
         del wire["digest"]
+    if request.form is None:
+        del wire["form"]
     return wire
 
 
@@ -482,7 +487,7 @@ def _page(data: Any) -> PullPage:
 
 
 def _typed_page(data: Any) -> PullPage:
-    typed = decode(PullResponse, data)
+    typed = decode(PullResponse, _in_fields_form(data))
     return PullPage(
         [encode(c) for c in typed.changes],
         typed.next,
@@ -493,6 +498,24 @@ def _typed_page(data: Any) -> PullPage:
         None if typed.conflicts is None else [encode(c) for c in typed.conflicts],
         typed.next_change_id,
     )
+
+
+def _in_fields_form(data: Any) -> Any:
+    """A pull answer with its values-form changes written in the fields form (what the
+    codec knows); anything else as it is, for the codec to judge."""
+    if type(data) is not dict or type(data.get("changes")) is not list:
+        return data
+    return {**data, "changes": [_change_in_fields_form(c) for c in data["changes"]]}
+
+
+def _change_in_fields_form(change: Any) -> Any:
+    if type(change) is not dict or "values" not in change or "fields" in change:
+        return change
+    values, version = change["values"], change.get("version")
+    rest = {k: v for k, v in change.items() if k not in ("values", "version")}
+    if type(values) is not dict:
+        return {**rest, "fields": values}  # (refused by the codec, as a bad ``fields``)
+    return {**rest, "fields": {n: {"value": v, "version": version} for n, v in values.items()}}
 
 
 # -- quick paths for the large messages ------------------------------------------------------
@@ -621,14 +644,24 @@ _CHANGE_KEYS = (
     "op_id",
 )
 _CHANGE_KEY_SET = frozenset(_CHANGE_KEYS)
+_VALUES_CHANGE_KEY_SET = (_CHANGE_KEY_SET - {"fields"}) | {"values", "version"}
 _CHANGE_KINDS = frozenset(("upsert", "delete", "append", "moved", "resolve"))
 _AUTHOR_KEYS = frozenset(("user_id", "device_id", "display_name"))
 
 
 def _plain_change(c: Any) -> bool:
-    """True if ``c`` is a change that ``encode(decode(Change, c))`` would give back as is."""
-    if type(c) is not dict or c.keys() != _CHANGE_KEY_SET:
+    """True if ``c`` is a change that ``encode(decode(Change, c))`` would give back as is,
+    or the values form of one (``VALUES_FORM``)."""
+    if type(c) is not dict:
         return False
+    keys = c.keys()
+    if keys == _VALUES_CHANGE_KEY_SET:
+        return type(c["values"]) is dict and type(c["version"]) is int and _plain_envelope(c)
+    return keys == _CHANGE_KEY_SET and _plain_envelope(c) and _plain_fields(c["fields"])
+
+
+def _plain_envelope(c: dict[str, Any]) -> bool:
+    """The parts of a change besides its fields are exactly what the codec gives back."""
     if not (
         type(c["seq"]) is int
         and type(c["change_id"]) is str
@@ -640,19 +673,22 @@ def _plain_change(c: Any) -> bool:
         and type(c["deleted"]) is bool
         and type(c["server_time"]) is float
         and (c["op_id"] is None or type(c["op_id"]) is str)
-        and type(c["fields"]) is dict
     ):
         return False
     author = c["author"]
-    if author is not None and not (
+    return author is None or (
         type(author) is dict
         and author.keys() == _AUTHOR_KEYS
         and type(author["user_id"]) is str
         and (author["device_id"] is None or type(author["device_id"]) is str)
         and type(author["display_name"]) is str
-    ):
+    )
+
+
+def _plain_fields(fields: Any) -> bool:
+    if type(fields) is not dict:
         return False
-    for f in c["fields"].values():
+    for f in fields.values():
         if type(f) is not dict or len(f) != 2 or type(f.get("version")) is not int:
             return False
         if "value" not in f:
@@ -661,7 +697,7 @@ def _plain_change(c: Any) -> bool:
 
 
 def _change(c: dict[str, Any]) -> Change:
-    """``decode(Change, c)`` for a change that ``_plain_change`` accepted."""
+    """``decode(Change, c)`` for a change that ``_plain_change`` accepted (of either form)."""
     author = c["author"]
     return Change(
         c["seq"],
@@ -670,7 +706,9 @@ def _change(c: dict[str, Any]) -> Change:
         c["record_id"],
         c["partition"],
         c["kind"],
-        {name: ChangeField(f["value"], f["version"]) for name, f in c["fields"].items()},
+        {name: ChangeField(f["value"], f["version"]) for name, f in c["fields"].items()}
+        if "fields" in c
+        else {name: ChangeField(value, c["version"]) for name, value in c["values"].items()},
         c["deleted"],
         c["server_time"],
         None

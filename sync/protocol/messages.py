@@ -16,15 +16,17 @@ from sync.protocol.errors import InvalidMessage
 JSONValue: TypeAlias = Any
 """Any value ``json.dumps`` accepts; field values are opaque to the protocol."""
 
-PROTOCOL_VERSION = 4
+PROTOCOL_VERSION = 5
 """2: a pull may ask for the check of the sync (``PullRequest.check``) on its last page.
 3: a push may carry the access-log upload and the first pull page (``PushRequest.audit``,
 ``PushRequest.pull``); a pull leaves out the device's own writes it already holds
 (``PullRequest.skip``) and names the change at its cursor (``PullResponse.next_change_id``).
 4: the hello may carry the sync's push (``HelloRequest.push``), applied when the hello's
-checks find nothing to do first, so an incremental sync is one signed request."""
+checks find nothing to do first, so an incremental sync is one signed request.
+5: a pull may ask for its changes in the values form (``PullRequest.form``): a change whose
+fields share one version carries ``values`` and that ``version`` (``VALUES_FORM``)."""
 MIN_PROTOCOL = 1
-MAX_PROTOCOL = 4
+MAX_PROTOCOL = 5
 CHECKED_PULL_PROTOCOL = 2
 """The first protocol version whose servers know ``PullRequest.check``."""
 SUM_DIGEST = "sum-sha256"
@@ -37,6 +39,14 @@ SYNC_IN_PUSH_PROTOCOL = 3
 ``PullRequest.skip``."""
 HELLO_PUSH_PROTOCOL = 4
 """The first protocol version whose servers know ``HelloRequest.push``."""
+VALUES_FORM = "values"
+"""``PullRequest.form``: each change whose fields all have one version comes as
+``{"values": {name: value}, "version": n}`` instead of ``{"fields": {name: {"value": value,
+"version": n}}}`` (the others as before). Most changes are one write of one op, so nearly all
+do: a page is a quarter smaller and quicker to read. A server that does not know the form
+ignores the request (unknown keys are), so a device reads both forms whatever it asked."""
+VALUES_FORM_PROTOCOL = 5
+"""The first protocol version whose servers answer ``PullRequest.form``."""
 SCHEMA_VERSION = 1
 """Version of the entity/field vocabulary carried in ops (not the local database's version)."""
 MIN_SCHEMA = 1
@@ -414,11 +424,14 @@ class PullRequest:
     digest: str | None = None
     """Protocol 3: ``SUM_DIGEST`` to have ``PullResponse.partitions`` as kept sums (which a
     device reads from one row per team) instead of hashes of the sorted lines."""
+    form: str | None = None
+    """Protocol 5: ``VALUES_FORM`` for changes in the values form where they fit it."""
 
     def __post_init__(self) -> None:
         _require(0 <= self.after <= MAX_SEQ, "after must be a seq (>= 0)")
         _require(0 < self.limit <= MAX_PULL_LIMIT, f"limit must be 1-{MAX_PULL_LIMIT}")
         _require(self.digest in (None, SUM_DIGEST), f"digest must be {SUM_DIGEST!r} or absent")
+        _require(self.form in (None, VALUES_FORM), f"form must be {VALUES_FORM!r} or absent")
         if self.skip is not None:
             _require(len(self.skip) <= MAX_SKIP, f"at most {MAX_SKIP} seqs to skip")
 

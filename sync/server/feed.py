@@ -31,6 +31,7 @@ from sync.protocol.messages import (
     MIN_SCHEMA,
     PUSH_OPS_LIMIT,
     SUM_DIGEST,
+    VALUES_FORM,
     Author,
     Change,
     ChangeField,
@@ -169,8 +170,10 @@ def pull_json(
 ) -> dict[str, Any]:
     """``encode(pull(...))``, built straight from the rows (a page is large; this is the hot
     path of a pull). A change's stored fields are sent as stored (``wirejson.Fragment``)
-    when every version in them is written out, which is the usual case. ``also_skip``: seqs
-    left out as if they were in ``request.skip`` (a push's own writes)."""
+    when every version in them is written out, which is the usual case; asked for the values
+    form (``request.form``, protocol 5), a change whose fields share a version is sent in
+    it. ``also_skip``: seqs left out as if they were in ``request.skip`` (a push's own
+    writes)."""
     page = _pull_rows(conn, actor, request, raw_fields=True, also_skip=also_skip)
     changes = [
         {
@@ -192,6 +195,12 @@ def pull_json(
         }
         for r in page.rows
     ]
+    if request.form == VALUES_FORM:
+        for change, r in zip(changes, page.rows, strict=True):
+            values = _values_form(r.fields, r.seq)
+            if values is not None:
+                del change["fields"]
+                change["values"], change["version"] = values
     answer: dict[str, Any] = {
         "changes": changes,
         "next": page.next,
@@ -238,6 +247,21 @@ def _wire_fields(stored: str, seq: int) -> Any:
         name: {"value": f["value"], "version": f["version"] if f["version"] is not None else seq}
         for name, f in fields.items()
     }
+
+
+def _values_form(stored: str, seq: int) -> tuple[dict[str, Any], int] | None:
+    """A change's stored fields as (values, their one version) for ``VALUES_FORM``; None
+    when the fields' versions differ (a restore or a move carries each field's own)."""
+    version: int | None = None
+    values: dict[str, Any] = {}
+    for name, f in wirejson.loads(stored).items():
+        own = f["version"] if f["version"] is not None else seq
+        if version is None:
+            version = own
+        elif own != version:
+            return None
+        values[name] = f["value"]
+    return None if version is None else (values, version)
 
 
 @dataclass(frozen=True)

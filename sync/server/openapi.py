@@ -24,6 +24,7 @@ from sync.protocol.messages import (
     MAX_SKIP,
     PUSH_OPS_LIMIT,
     SUM_DIGEST,
+    VALUES_FORM,
     AuditRequest,
     AuditResponse,
     CitizenAuditRequest,
@@ -82,6 +83,9 @@ _UUID: dict[str, Any] = {"type": "string", "pattern": UUID_PATTERN}
 _SEQ: dict[str, Any] = {"type": "integer", "minimum": 0, "maximum": MAX_SEQ}
 _DIGEST_KIND: dict[str, Any] = {
     "anyOf": [{"type": "string", "enum": [SUM_DIGEST]}, {"type": "null"}]
+}
+_PULL_FORM: dict[str, Any] = {
+    "anyOf": [{"type": "string", "enum": [VALUES_FORM]}, {"type": "null"}]
 }
 _PUSHED_OP = {
     "type": "object",
@@ -156,6 +160,7 @@ CONSTRAINTS: dict[str, dict[str, dict[str, Any]]] = {
             ]
         },
         "digest": _DIGEST_KIND,
+        "form": _PULL_FORM,
     },
     "VerifyRequest": {"digest": _DIGEST_KIND},
     "PushRequest": {
@@ -242,10 +247,34 @@ def install_openapi(app: FastAPI) -> None:
                     target.pop("anyOf", None)
                 target.update(copy.deepcopy(keywords))
         components["Op"].update(copy.deepcopy(OP_NEEDS_FIELDS))
+        _add_values_form(components)
         app.openapi_schema = doc
         return doc
 
     app.openapi = build  # type: ignore[method-assign]
+
+
+def _add_values_form(components: dict[str, Any]) -> None:
+    """``ValuesChange``: a change in the values form (``PullRequest.form``), which a page may
+    hold beside changes in the fields form."""
+    change = copy.deepcopy(components["Change"])
+    properties = change["properties"]
+    del properties["fields"]
+    properties["values"] = {
+        "type": "object",
+        "description": "Each field's value; every field has the change's ``version``.",
+    }
+    properties["version"] = copy.deepcopy(_SEQ)
+    change["required"] = [n for n in change["required"] if n != "fields"] + ["values", "version"]
+    change["title"] = "ValuesChange"
+    components["ValuesChange"] = change
+    changes = components["PullResponse"]["properties"]["changes"]
+    changes["items"] = {
+        "anyOf": [
+            {"$ref": "#/components/schemas/Change"},
+            {"$ref": "#/components/schemas/ValuesChange"},
+        ]
+    }
 
 
 def _ref(cls: type, components: dict[str, Any]) -> dict[str, str]:

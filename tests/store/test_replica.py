@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from outreach_desk.domain import uuid7
-from outreach_desk.store import Store, StoreError
+from outreach_desk.store import KdfParams, Store, StoreError
 from outreach_desk.store.codec import compact_json
 from outreach_desk.store.outbox import versions_json, write_field_versions
 from outreach_desk.store.replica import Enrolment, LocalReplica
@@ -476,3 +477,71 @@ def test_a_push_batch_holds_at_most_its_ops_and_bytes_and_says_whether_it_is_ful
     one = len(store.outbox.pending(1)[0].stored_fields.encode())
     ops, full = LocalReplica(store).pending_ops("device", 10, max_bytes=2 * (one + 512) + 1)
     assert (len(ops), full) == (2, True)
+
+
+def _in_values_form(change: dict) -> dict:
+    """The change as a protocol-5 server sends it when its fields share one version."""
+    versions = {f["version"] for f in change["fields"].values()}
+    if len(versions) != 1:
+        return change
+    rest = {k: v for k, v in change.items() if k != "fields"}
+    values = {n: f["value"] for n, f in change["fields"].items()}
+    return {**rest, "values": values, "version": versions.pop()}
+
+
+def _stored_state(store: Store) -> dict[str, list[tuple]]:
+    conn = store.context.conn
+    return {
+        table: conn.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2").fetchall()
+        for table, columns in (
+            ("citizens", "id, name, nickname, phone, challenges, deleted_at"),
+            ("notes", "id, text, citizen_ids, deleted_at"),
+            ("note_citizens", "citizen_id, note_id, event_time"),
+            ("sync_records", "entity, record_id, partition, version, deleted"),
+            ("record_versions", "entity, record_id, versions"),
+            ("sync_shadow", "entity, record_id, field, value, version"),
+        )
+    }
+
+
+def test_pages_in_the_values_form_are_applied_as_in_the_fields_form(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """New records, edits, a local edit the remote one is rebased under, a moved record and
+    a delete: the same store either way."""
+    person, other, gone, written = uuid7(), uuid7(), uuid7(), uuid7()
+    pages = [
+        [
+            _remote_citizen(1, person, challenges=["homelessness"]),
+            _remote_citizen(2, other),
+            _remote_citizen(3, gone),
+            _remote_note(4, written, person, "Mødt ved Banegården"),
+        ],
+        [
+            _change(5, "citizen", person, {"phone": "99887766", "nickname": "Ny"}),
+            _change(6, "note", written, {"text": "Mødt ved Havnen"}),
+            {**_change(7, "citizen", gone, {}), "deleted": True, "kind": "delete"},
+            {**_change(8, "citizen", other, {"team_id": "elsewhere"}), "kind": "moved"},
+        ],
+    ]
+    states = []
+    for form, name in ((lambda c: c, "fields"), (_in_values_form, "values")):
+        with Store.create(
+            tmp_path / name,
+            "a passphrase for both stores",
+            user_id="u",
+            user_name="U",
+            team_ids=(TEAM,),
+            kdf=KdfParams.fast_for_tests(),
+            clock=clock,
+        ) as store:
+            replica = LocalReplica(store)
+            replica.apply_changes([form(c) for c in pages[0]], 4, "e1")
+            local = replace(store.citizens.get(person), phone="11223344")
+            store.citizens.update(local)  # pending here: the remote phone is rebased under it
+            report = replica.apply_changes([form(c) for c in pages[1]], 8, "e1")
+            assert report.kept_local == 1
+            states.append(_stored_state(store))
+    fields_state, values_state = states
+    assert values_state == fields_state
+    assert len(fields_state["citizens"]) == 3 and fields_state["sync_shadow"]

@@ -7,6 +7,7 @@ import pytest
 from sync.protocol import (
     CHECKED_PULL_PROTOCOL,
     MIN_PROTOCOL,
+    VALUES_FORM,
     CursorCheck,
     PartitionSummary,
     ProtocolError,
@@ -14,8 +15,10 @@ from sync.protocol import (
     UpdateRequired,
     encode,
     partition_digest,
+    wirejson,
 )
 from sync.server import accounts
+from sync.server.feed import _values_form
 from tests.sync.conftest import World, make_op, new_id
 
 
@@ -202,3 +205,44 @@ def test_last_pull_page_brings_what_verify_and_conflicts_answer(world: World) ->
     assert typed.partitions is None and [c.seq for c in typed.changes] == [
         c["seq"] for c in last.changes
     ]
+
+
+def test_a_page_in_the_values_form_says_what_the_fields_form_says(world: World) -> None:
+    """Protocol 5: asked for the values form, each change whose fields share one version
+    carries ``values`` and that ``version``; the rest (a delete has no fields) as before.
+    Read back, the two pages are the same changes, and the values form is smaller."""
+    anna, bo = world.device("anna"), world.device("bo")
+    ids = [new_id() for _ in range(3)]
+    for i, rid in enumerate(ids):
+        fields = {"wish": f"Egen bolig {i}", "status": "active", "steps": ["a", {"b": None}]}
+        anna.push([make_op(anna, "goal", rid, world.team_a, fields)])
+    base = {"wish": anna.pull(0).changes[0].fields["wish"].version}
+    anna.push([make_op(anna, "goal", ids[0], world.team_a, {"wish": "Job"}, bases=base)])
+    changes = anna.pull(0).changes
+    deleted = {n: f.version for c in changes if c.record_id == ids[1] for n, f in c.fields.items()}
+    anna.push([make_op(anna, "goal", ids[1], world.team_a, {}, kind="delete", bases=deleted)])
+
+    plain = bo.pull_page(0, 1000)
+    compact = bo.pull_page(0, 1000, form=VALUES_FORM)
+    assert len(compact.changes) == len(plain.changes) == 5
+    forms = [("values" in c, "fields" in c) for c in compact.changes]
+    assert forms == [(True, False)] * 4 + [(False, True)]  # the delete has no fields
+    assert [_in_fields_form(c) for c in compact.changes] == plain.changes
+    assert len(wirejson.dumps(compact.changes)) < len(wirejson.dumps(plain.changes))
+
+
+def test_only_changes_whose_fields_share_a_version_take_the_values_form() -> None:
+    stored = '{"a": {"value": 1, "version": 7}, "b": {"value": [2], "version": null}}'
+    assert _values_form(stored, 7) == ({"a": 1, "b": [2]}, 7)  # null: the change's own seq
+    assert _values_form(stored, 8) is None  # a restore or a move: each field its own version
+    assert _values_form("{}", 9) is None
+
+
+def _in_fields_form(change: dict[str, object]) -> dict[str, object]:
+    if "values" not in change:
+        return change
+    rest = {k: v for k, v in change.items() if k not in ("values", "version")}
+    values = change["values"]
+    assert isinstance(values, dict)
+    fields = {n: {"value": v, "version": change["version"]} for n, v in values.items()}
+    return {**rest, "fields": fields}

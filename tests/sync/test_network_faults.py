@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from outreach_desk.services import casework, sync_service
-from sync.protocol import ProtocolError, ServerUnavailable
+from sync.protocol import HELLO_PUSH_PROTOCOL, PROTOCOL_VERSION, ProtocolError, ServerUnavailable
 from sync.server import schema
 from tests.sync.conftest import World
 from tests.sync.fault_proxy import FAULT_KINDS, FaultProxy
@@ -32,16 +32,18 @@ EXPECTED_ERROR: dict[str, type[ProtocolError] | None] = {
 COMMITTED_AT_ONCE = {"delay", "duplicate", "truncate_response", "drop_response"}
 
 
+NOW = PROTOCOL_VERSION
+"""The protocol of this app's laptops (3: laptops not yet updated)."""
 HELLO = "/v1/sync/hello"
 PUSH = HELLO
-"""The request that carries the push (protocol 4: the hello)."""
+"""The request that carries the push (protocol 4 and later: the hello)."""
 PUSH_3 = "/v1/sync/push"
 """The request that carries the push of a laptop speaking protocol 3."""
 REQUESTS: dict[tuple[int, bool], list[str]] = {
-    # protocol 4: the hello carries the push (or, with no ops, an empty one) with the
-    # access-log upload, and brings the first pull page and the sync's check back
-    (4, True): [HELLO],
-    (4, False): [HELLO],
+    # protocol 4 and later: the hello carries the push (or, with no ops, an empty one) with
+    # the access-log upload, and brings the first pull page and the sync's check back
+    (NOW, True): [HELLO],
+    (NOW, False): [HELLO],
     # protocol 3 (laptops not yet updated): the last push batch carries the log and brings
     # the first pull page; with no ops the last pull page brings the check, the log goes alone
     (3, True): [HELLO, PUSH_3],
@@ -71,7 +73,7 @@ def day_of_work(device: Laptop) -> tuple[str, str, str]:
     return person.id, note.id, addendum.id
 
 
-@pytest.mark.parametrize("protocol", [4, 3])
+@pytest.mark.parametrize("protocol", [NOW, 3])
 @pytest.mark.parametrize("kind", FAULT_KINDS)
 def test_a_fault_on_push_is_a_typed_error_and_the_next_sync_applies_each_op_once(
     world: World, proxy: FaultProxy, pair: tuple[Laptop, Laptop], kind: str, protocol: int
@@ -81,7 +83,7 @@ def test_a_fault_on_push_is_a_typed_error_and_the_next_sync_applies_each_op_once
     person_id, note_id, addendum_id = day_of_work(anna)
     ops = anna.store.outbox.count()
     through(anna, proxy.url)
-    proxy.inject(kind, path=PUSH if protocol == 4 else PUSH_3)
+    proxy.inject(kind, path=PUSH if protocol >= HELLO_PUSH_PROTOCOL else PUSH_3)
     expected = EXPECTED_ERROR[kind]
     if expected is None:
         anna.sync()
@@ -138,10 +140,10 @@ def requested(proxy: FaultProxy) -> list[str]:
 @pytest.mark.parametrize(
     ("kind", "local", "protocol", "path"),
     [
-        ("drop_response", True, 4, HELLO),  # the hello with the push, log and first page
-        ("reorder", True, 4, HELLO),
-        ("drop_response", False, 4, HELLO),  # the hello with the log, the page and the check
-        ("reorder", False, 4, HELLO),
+        ("drop_response", True, NOW, HELLO),  # the hello with the push, log and first page
+        ("reorder", True, NOW, HELLO),
+        ("drop_response", False, NOW, HELLO),  # the hello with the log, page and check
+        ("reorder", False, NOW, HELLO),
         ("drop_response", True, 3, HELLO),
         ("drop_response", True, 3, PUSH_3),  # the push with the log and first page
         ("reorder", True, 3, PUSH_3),
@@ -178,7 +180,7 @@ def test_a_fault_at_any_stage_is_finished_by_the_next_sync(
     assert proxy.faults() == {kind: 1}  # the fault met the request it was meant for
     assert (path, kind) in proxy.log
     assert requested(proxy) == requests[: requests.index(path) + 1]
-    carrier = PUSH if protocol == 4 else PUSH_3  # the request with ops and log
+    carrier = PUSH if protocol >= HELLO_PUSH_PROTOCOL else PUSH_3  # with the ops and log
     committed = kind == "drop_response" and path in (carrier, "/v1/audit")
     if local:
         assert server_count(world, schema.applied_ops) == (made if committed else applied_before)
@@ -254,8 +256,8 @@ def test_a_seeded_storm_of_faults_ends_with_every_device_equal(
 @pytest.mark.parametrize(
     ("local", "protocol", "path"),
     [
-        (True, 4, HELLO),
-        (False, 4, HELLO),
+        (True, NOW, HELLO),
+        (False, NOW, HELLO),
         (True, 3, HELLO),
         (True, 3, PUSH_3),
         (False, 3, "/v1/sync/pull"),
