@@ -168,8 +168,6 @@ class SyncEngine:
         self._form = VALUES_FORM if protocol >= VALUES_FORM_PROTOCOL else None
         """How pull pages are asked for: in the values form from protocol 5 (a server that
         does not know it answers as before, and the replica reads both forms)."""
-        self._epoch = ""
-        """The epoch the hello named (a page names its own, if the server restarted)."""
         self._own: list[int] = []
         """Seqs of the changes this sync's pushes wrote: the pull leaves them out."""
 
@@ -338,7 +336,6 @@ class SyncEngine:
         self._checked = None
         self._check()
         first, self._first_page = self._first_page, None
-        self._epoch = epoch
 
         def fetch(after: int) -> PullPage:
             return self.client.pull_page(
@@ -354,7 +351,7 @@ class SyncEngine:
             page = first if first is not None else fetch(self.replica.cursor())
             while True:
                 with self.replica.pulling():
-                    following, failure = self._apply_pages(page, ahead, fetch, report)
+                    following, failure = self._apply_pages(page, epoch, ahead, fetch, report)
                 if failure is not None:
                     raise failure  # (the pages before the one that failed are committed)
                 if following is None:
@@ -365,6 +362,7 @@ class SyncEngine:
     def _apply_pages(
         self,
         page: PullPage,
+        epoch: str,
         ahead: ThreadPoolExecutor,
         fetch: Callable[[int], PullPage],
         report: SyncReport,
@@ -381,7 +379,7 @@ class SyncEngine:
                 self.replica.apply_changes(
                     changes,
                     page.next,
-                    page.epoch or self._epoch,
+                    page.epoch or epoch,
                     cursor_change_id=page.next_change_id,
                 )
             except BaseException as exc:

@@ -38,16 +38,30 @@ def profile(tmp_path: Path) -> Path:
     return tmp_path / "profile"
 
 
+def new_store(
+    folder: Path,
+    clock: FakeClock | None = None,
+    *,
+    user_id: str = "u",
+    user_name: str = "U",
+    team_ids: tuple[str, ...] = ("t",),
+) -> Store:
+    """A new encrypted profile at ``folder`` with ``PASSPHRASE`` and the quick test KDF."""
+    return Store.create(
+        folder,
+        PASSPHRASE,
+        user_id=user_id,
+        user_name=user_name,
+        team_ids=team_ids,
+        kdf=KdfParams.fast_for_tests(),
+        **({} if clock is None else {"clock": clock}),
+    )
+
+
 @pytest.fixture
 def store(profile: Path, clock: FakeClock) -> Iterator[Store]:
-    opened = Store.create(
-        profile,
-        PASSPHRASE,
-        user_id="u-mette",
-        user_name="Mette Sørensen",
-        team_ids=("team-odense-c",),
-        kdf=KdfParams.fast_for_tests(),
-        clock=clock,
+    opened = new_store(
+        profile, clock, user_id="u-mette", user_name="Mette Sørensen", team_ids=("team-odense-c",)
     )
     yield opened
     opened.close()

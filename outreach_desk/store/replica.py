@@ -351,7 +351,9 @@ class LocalReplica:
         """One transaction for the pages applied inside it (``Replica.pulling``). After a
         large one (a long first pull) the log is copied into the database file on the
         store's checkpoint thread while the next pages are applied, rather than inside a
-        later commit."""
+        later commit. Not ``StoreContext.transaction``: a page's error (say, a full disk)
+        may end the transaction while the engine holds the error to raise it after this
+        block, and a commit of no transaction must not raise over it."""
         conn = self._ctx.conn
         before = conn.total_changes
         with translated():

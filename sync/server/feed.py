@@ -175,6 +175,7 @@ def pull_json(
     it. ``also_skip``: seqs left out as if they were in ``request.skip`` (a push's own
     writes)."""
     page = _pull_rows(conn, actor, request, raw_fields=True, also_skip=also_skip)
+    values_form = request.form == VALUES_FORM
     changes = [
         {
             "seq": r.seq,
@@ -183,7 +184,7 @@ def pull_json(
             "record_id": r.record_id,
             "partition": r.partition,
             "kind": r.kind,
-            "fields": _wire_fields(r.fields, r.seq),
+            **_wire_change_fields(r.fields, r.seq, values_form),
             "deleted": bool(r.deleted),
             "server_time": r.server_time,
             "author": (
@@ -195,12 +196,6 @@ def pull_json(
         }
         for r in page.rows
     ]
-    if request.form == VALUES_FORM:
-        for change, r in zip(changes, page.rows, strict=True):
-            values = _values_form(r.fields, r.seq)
-            if values is not None:
-                del change["fields"]
-                change["values"], change["version"] = values
     answer: dict[str, Any] = {
         "changes": changes,
         "next": page.next,
@@ -247,6 +242,16 @@ def _wire_fields(stored: str, seq: int) -> Any:
         name: {"value": f["value"], "version": f["version"] if f["version"] is not None else seq}
         for name, f in fields.items()
     }
+
+
+def _wire_change_fields(stored: str, seq: int, values_form: bool) -> dict[str, Any]:
+    """A change's ``values`` and ``version`` when asked for the values form and its fields
+    share one version; else its ``fields`` (``_wire_fields``)."""
+    if values_form:
+        values = _values_form(stored, seq)
+        if values is not None:
+            return {"values": values[0], "version": values[1]}
+    return {"fields": _wire_fields(stored, seq)}
 
 
 def _values_form(stored: str, seq: int) -> tuple[dict[str, Any], int] | None:

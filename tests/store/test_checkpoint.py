@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from outreach_desk.domain import Citizen
-from outreach_desk.store import KdfParams, Session, Store, connection
-from tests.conftest import PASSPHRASE, FakeClock
+from outreach_desk.store import Session, Store, connection
+from tests.conftest import PASSPHRASE, FakeClock, new_store
 from tests.store.factories import citizen
 from tests.store.file_alone import checkpoint_threads, citizens_in_file_alone
 
@@ -29,15 +29,7 @@ def wait_for(condition: Callable[[], bool], what: str) -> None:
 
 def closed_profile(folder: Path, clock: FakeClock) -> Path:
     """A new profile, locked once: its schema and own rows are in the database file."""
-    Store.create(
-        folder,
-        PASSPHRASE,
-        user_id="u",
-        user_name="U",
-        team_ids=("t",),
-        kdf=KdfParams.fast_for_tests(),
-        clock=clock,
-    ).close()
+    new_store(folder, clock).close()
     return folder
 
 

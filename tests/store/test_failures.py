@@ -15,7 +15,7 @@ import sqlcipher3
 
 from outreach_desk.store import DiskFull, KdfParams, Store, StoreDamaged, StoreError
 from outreach_desk.store.errors import IntegrityError, classify
-from tests.conftest import PASSPHRASE, FakeClock
+from tests.conftest import PASSPHRASE, FakeClock, new_store
 from tests.store.factories import citizen, note
 
 
@@ -137,15 +137,7 @@ def test_store_errors_never_carry_personal_data(store: Store) -> None:
 def test_profile_survives_a_crash_between_writes(tmp_path: Path, clock: FakeClock) -> None:
     """A process killed mid-transaction: on reopen the last commit is there, the rest is not."""
     profile = tmp_path / "p"
-    Store.create(
-        profile,
-        PASSPHRASE,
-        user_id="u",
-        user_name="U",
-        team_ids=("t",),
-        kdf=KdfParams.fast_for_tests(),
-        clock=clock,
-    ).close()
+    new_store(profile, clock).close()
     script = f"""
 import os, sys
 from datetime import datetime, UTC

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from outreach_desk.domain import uuid7
-from outreach_desk.store import KdfParams, Store, StoreError
+from outreach_desk.store import Store, StoreError
 from outreach_desk.store.codec import compact_json
 from outreach_desk.store.outbox import versions_json, write_field_versions
 from outreach_desk.store.replica import Enrolment, LocalReplica
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, new_store
 from tests.store.factories import citizen, note
 
 TEAM = "0190d5c4-0000-7000-8000-000000000001"
@@ -526,15 +526,7 @@ def test_pages_in_the_values_form_are_applied_as_in_the_fields_form(
     ]
     states = []
     for form, name in ((lambda c: c, "fields"), (_in_values_form, "values")):
-        with Store.create(
-            tmp_path / name,
-            "a passphrase for both stores",
-            user_id="u",
-            user_name="U",
-            team_ids=(TEAM,),
-            kdf=KdfParams.fast_for_tests(),
-            clock=clock,
-        ) as store:
+        with new_store(tmp_path / name, clock, team_ids=(TEAM,)) as store:
             replica = LocalReplica(store)
             replica.apply_changes([form(c) for c in pages[0]], 4, "e1")
             local = replace(store.citizens.get(person), phone="11223344")

@@ -17,6 +17,7 @@ from sync.protocol import (
     partition_digest,
     wirejson,
 )
+from sync.protocol.client import _change_in_fields_form
 from sync.server import accounts
 from sync.server.feed import _values_form
 from tests.sync.conftest import World, make_op, new_id
@@ -227,7 +228,7 @@ def test_a_page_in_the_values_form_says_what_the_fields_form_says(world: World) 
     assert len(compact.changes) == len(plain.changes) == 5
     forms = [("values" in c, "fields" in c) for c in compact.changes]
     assert forms == [(True, False)] * 4 + [(False, True)]  # the delete has no fields
-    assert [_in_fields_form(c) for c in compact.changes] == plain.changes
+    assert [_change_in_fields_form(c) for c in compact.changes] == plain.changes
     assert len(wirejson.dumps(compact.changes)) < len(wirejson.dumps(plain.changes))
 
 
@@ -236,13 +237,3 @@ def test_only_changes_whose_fields_share_a_version_take_the_values_form() -> Non
     assert _values_form(stored, 7) == ({"a": 1, "b": [2]}, 7)  # null: the change's own seq
     assert _values_form(stored, 8) is None  # a restore or a move: each field its own version
     assert _values_form("{}", 9) is None
-
-
-def _in_fields_form(change: dict[str, object]) -> dict[str, object]:
-    if "values" not in change:
-        return change
-    rest = {k: v for k, v in change.items() if k not in ("values", "version")}
-    values = change["values"]
-    assert isinstance(values, dict)
-    fields = {n: {"value": v, "version": change["version"]} for n, v in values.items()}
-    return {**rest, "fields": fields}
